@@ -6,7 +6,8 @@ expected fields come from parsing the seeds.
 
 - parse_type():            SDK type expressions (`OptionalNullable[models.X]`, `List[str]`, ...)
 - parse_param_tables():    the markdown parameter tables of 003/004 (one per `## section`)
-- parse_usage_snippets():  the `orq.router....(...)` calls of the usage examples (000, 001, 003, 004)
+- parse_usage_snippets():  the `orq.router....(...)` calls of the usage examples
+                           (000, 001, 003, 004)
 - parse_typed_dict():      the Python-typed request/response dicts of 001
 - extract_json_bodies():   the curl request body and JSON response of 002
 """
@@ -48,7 +49,7 @@ class TypeExpr:
     """`name[args...]`; Literal args are kept as python values in `literals`."""
 
     name: str
-    args: tuple["TypeExpr", ...] = ()
+    args: tuple[TypeExpr, ...] = ()
     literals: tuple = ()
 
     def __str__(self) -> str:
@@ -241,7 +242,7 @@ class DictField:
     deprecated: bool  # the key is struck through: "~~`contact`~~"
     comment: str  # "required", "optional" or ""
     type: TypeExpr | None  # None for a nested dict
-    children: list["DictField"] = field(default_factory=list)
+    children: list[DictField] = field(default_factory=list)
 
     @property
     def nested(self) -> bool:
@@ -290,7 +291,9 @@ def parse_typed_dict(block: str) -> list[DictField]:
 
 def typed_dict_blocks(text: str) -> tuple[str, str]:
     """(request dict text, response dict text) of seed 001."""
-    params = text.index("Show Parameters\nShow Parameters\n") + len("Show Parameters\nShow Parameters\n")
+    params = text.index("Show Parameters\nShow Parameters\n") + len(
+        "Show Parameters\nShow Parameters\n"
+    )
     resp = text.index("Show Response\nShow Response\n")
     return text[params:resp], text[resp + len("Show Response\nShow Response\n") :]
 

@@ -11,7 +11,7 @@ import importlib.util
 import json
 import re
 import sys
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 
 import pytest
@@ -48,7 +48,7 @@ UNDESCRIBED = {
 }
 
 
-@lru_cache(maxsize=None)
+@cache
 def load(path: Path) -> dict:
     with path.open(encoding="utf-8") as f:
         return yaml.safe_load(f)
@@ -157,7 +157,9 @@ def matches_type(doc: dict, schema: dict, t) -> bool:
             extra = s.get("additionalProperties", True)
             if extra is False:
                 continue
-            if t.args[1].name == "Any" or (isinstance(extra, dict) and matches_type(doc, extra, t.args[1])):
+            if t.args[1].name == "Any" or (
+                isinstance(extra, dict) and matches_type(doc, extra, t.args[1])
+            ):
                 return True
         return False
     if t.name == "Union":
@@ -217,7 +219,9 @@ def norm_text(text: str) -> str:
     return re.sub(r"\s+", " ", text).strip()
 
 
-DEPRECATION_NOTE = re.compile(r"^:\s*warning:\s*\*\*\s*DEPRECATED\s*\*\*:.*?possible\.(<br/>)*", re.I)
+DEPRECATION_NOTE = re.compile(
+    r"^:\s*warning:\s*\*\*\s*DEPRECATED\s*\*\*:.*?possible\.(<br/>)*", re.IGNORECASE
+)
 
 
 # --------------------------------------------------------------------------------------
@@ -240,7 +244,12 @@ def test_spec_is_valid_openapi_31(path):
     assert doc["x-speakeasy-timeout"] == 600000
     retries = doc["x-speakeasy-retries"]
     assert retries["strategy"] == "backoff"
-    assert set(retries["backoff"]) == {"initialInterval", "maxInterval", "maxElapsedTime", "exponent"}
+    assert set(retries["backoff"]) == {
+        "initialInterval",
+        "maxInterval",
+        "maxElapsedTime",
+        "exponent",
+    }
     assert retries["statusCodes"] == [429, 500, 502, 503, 504]
     assert retries["retryConnectionErrors"] is True
     assert doc["components"]["responses"]["APIError"] == {
@@ -358,7 +367,9 @@ def check_table_rows(doc, operation_id, rows, *, own_version: bool):
         if seed_desc != "N/A":
             desc = prop.get("description") or ""
             if norm_text(seed_desc) not in norm_text(desc):
-                errors.append(f"{where}: description {desc!r} does not contain the seed's {seed_desc!r}")
+                errors.append(
+                    f"{where}: description {desc!r} does not contain the seed's {seed_desc!r}"
+                )
         if is_deprecated(doc, prop) != seed_deprecated:
             errors.append(f"{where}: deprecated should be {seed_deprecated}")
         if row.example:
@@ -441,8 +452,12 @@ def test_001_completion_typed_dicts_in_current_spec():
     assert len(req_fields) > 15 and len(resp_fields) > 5
     path, _, _ = operation(doc, "createCompletion")
     errors: list[str] = []
-    check_typed_dict(doc, request_schema(doc, path), req_fields, "request", response=False, errors=errors)
-    check_typed_dict(doc, response_schema(doc, path), resp_fields, "response", response=True, errors=errors)
+    check_typed_dict(
+        doc, request_schema(doc, path), req_fields, "request", response=False, errors=errors
+    )
+    check_typed_dict(
+        doc, response_schema(doc, path), resp_fields, "response", response=True, errors=errors
+    )
     assert not errors, "\n".join(errors)
 
 
@@ -460,7 +475,10 @@ def check_json_value(doc, schema, value, path, errors: list):
             if disc and disc["propertyName"] in value:
                 target = disc["mapping"].get(value[disc["propertyName"]])
                 if target is None:
-                    errors.append(f"{path}: no variant for {disc['propertyName']}={value[disc['propertyName']]!r}")
+                    errors.append(
+                        f"{path}: no variant for {disc['propertyName']}="
+                        f"{value[disc['propertyName']]!r}"
+                    )
                     return
                 objects = object_branches(doc, {"$ref": target})
         if not objects:
@@ -471,7 +489,10 @@ def check_json_value(doc, schema, value, path, errors: list):
             holder = next((o for o in objects if key in o.get("properties", {})), None)
             if holder is not None:
                 check_json_value(doc, holder["properties"][key], item, where, errors)
-            elif not any(not o.get("properties") and o.get("additionalProperties", True) is not False for o in objects):
+            elif not any(
+                not o.get("properties") and o.get("additionalProperties", True) is not False
+                for o in objects
+            ):
                 errors.append(f"missing field {where}")
         return
     if isinstance(value, list):
@@ -480,19 +501,28 @@ def check_json_value(doc, schema, value, path, errors: list):
             errors.append(f"{path}: an array is not allowed here")
             return
         for i, item in enumerate(value):
-            if not any(check_json_value_ok(doc, s.get("items", {}), item, f"{path}[{i}]") for s in arrays):
+            if not any(
+                check_json_value_ok(doc, s.get("items", {}), item, f"{path}[{i}]") for s in arrays
+            ):
                 check_json_value(doc, arrays[0].get("items", {}), item, f"{path}[{i}]", errors)
         return
-    kind = {bool: "boolean", str: "string", int: "integer", float: "number", type(None): "null"}[type(value)]
+    kind = {bool: "boolean", str: "string", int: "integer", float: "number", type(None): "null"}[
+        type(value)
+    ]
     allowed = {"integer": {"integer", "number"}, "number": {"number"}}.get(kind, {kind})
-    scalar_alts = [s for s in alts if types_of(s) & allowed or (not types_of(s) and ("const" in s or "enum" in s))]
+    scalar_alts = [
+        s
+        for s in alts
+        if types_of(s) & allowed or (not types_of(s) and ("const" in s or "enum" in s))
+    ]
     if not scalar_alts:
         errors.append(f"{path}: a {kind} ({value!r}) is not allowed here")
         return
     if isinstance(value, str) and PLACEHOLDER.match(value):
         return
     if not any(
-        ("const" not in s or s["const"] == value) and ("enum" not in s or value in s["enum"]) for s in scalar_alts
+        ("const" not in s or s["const"] == value) and ("enum" not in s or value in s["enum"])
+        for s in scalar_alts
     ):
         errors.append(f"{path}: value {value!r} not among the allowed values")
 
@@ -537,7 +567,9 @@ SNIPPETS = [
 ]
 
 
-@pytest.mark.parametrize("seed,path,operation_id", SNIPPETS, ids=[f"{s}-{p.stem}-{o}" for s, p, o in SNIPPETS])
+@pytest.mark.parametrize(
+    "seed,path,operation_id", SNIPPETS, ids=[f"{s}-{p.stem}-{o}" for s, p, o in SNIPPETS]
+)
 def test_usage_snippets_match_spec(seed, path, operation_id):
     """The SDK call of each usage snippet names the operation's group/method, and its
     keyword arguments are request-body fields holding values the schemas accept."""
@@ -546,7 +578,9 @@ def test_usage_snippets_match_spec(seed, path, operation_id):
     route, method, op = operation(doc, operation_id)
     sdk_path = f"{op['x-speakeasy-group']}.{op['x-speakeasy-name-override']}"
     calls = {c.sdk_path: c for c in sp.parse_usage_snippets(text)}
-    assert sdk_path in calls, f"{operation_id}: SDK call {sdk_path} not among {sorted(calls)} in seed {seed}"
+    assert sdk_path in calls, (
+        f"{operation_id}: SDK call {sdk_path} not among {sorted(calls)} in seed {seed}"
+    )
     for comment in sp.parse_usage_snippet_comments(text):
         if comment["operationID"] == operation_id:
             assert (comment["path"], comment["method"]) == (route, method), comment
@@ -579,7 +613,9 @@ def prop_at(doc: dict, component: str, dotted: str) -> dict:
     """A property by dotted path from a component, looking through refs/arrays/unions."""
     schema = {"$ref": f"#/components/schemas/{component}"}
     for part in dotted.split("."):
-        holder = next((o for o in object_branches(doc, schema) if part in o.get("properties", {})), None)
+        holder = next(
+            (o for o in object_branches(doc, schema) if part in o.get("properties", {})), None
+        )
         assert holder is not None, f"{component}.{dotted}: no {part!r}"
         schema = holder["properties"][part]
     return schema
@@ -610,13 +646,37 @@ def test_bounds_enums_and_defaults():
         assert bounds(doc, prop_at(doc, chat, "orq.retry.count")) == (1, 5)
         assert bounds(doc, prop_at(doc, chat, "orq.knowledge_bases.top_k")) == (1, 100)
         assert bounds(doc, prop_at(doc, chat, "orq.knowledge_bases.threshold")) == (0, 1)
-        assert bounds(doc, prop_at(doc, chat, "orq.knowledge_bases.rerank_config.threshold")) == (0, 1)
-        assert enum_values(doc, prop_at(doc, chat, "audio.voice")) == ["alloy", "echo", "fable", "onyx", "nova", "shimmer"]
-        assert enum_values(doc, prop_at(doc, chat, "audio.format")) == ["wav", "mp3", "flac", "opus", "pcm16"]
-        assert enum_values(doc, prop_at(doc, chat, "reasoning_effort")) == ["none", "minimal", "low", "medium", "high", "xhigh"]
+        assert bounds(doc, prop_at(doc, chat, "orq.knowledge_bases.rerank_config.threshold")) == (
+            0,
+            1,
+        )
+        assert enum_values(doc, prop_at(doc, chat, "audio.voice")) == [
+            "alloy",
+            "echo",
+            "fable",
+            "onyx",
+            "nova",
+            "shimmer",
+        ]
+        assert enum_values(doc, prop_at(doc, chat, "audio.format")) == [
+            "wav",
+            "mp3",
+            "flac",
+            "opus",
+            "pcm16",
+        ]
+        assert enum_values(doc, prop_at(doc, chat, "reasoning_effort")) == [
+            "none",
+            "minimal",
+            "low",
+            "medium",
+            "high",
+            "xhigh",
+        ]
         assert enum_values(doc, prop_at(doc, chat, "modalities")["items"]) == ["text", "audio"]
-        assert enum_values(doc, prop_at(doc, "CreateChatCompletionResponseBody", "choices.finish_reason")) == [
-            "stop", "length", "tool_calls", "content_filter", "function_call"]
+        assert enum_values(
+            doc, prop_at(doc, "CreateChatCompletionResponseBody", "choices.finish_reason")
+        ) == ["stop", "length", "tool_calls", "content_filter", "function_call"]
         assert prop_at(doc, chat, "max_tokens")["deprecated"] is True
         img = "CreateImageRequestBody"
         assert bounds(doc, prop_at(doc, img, "n")) == (1, 10)
@@ -633,8 +693,15 @@ def test_bounds_enums_and_defaults():
     assert bounds(cur, prop_at(cur, comp, "retry.count")) == (1, 5)
     assert bounds(cur, prop_at(cur, comp, "orq.cache.ttl"))[1] == 259200
     # defaults from 001/003's usage example
-    for field_name, default in {"echo": False, "max_tokens": 16, "temperature": 1, "top_p": 1, "n": 1,
-                                "frequency_penalty": 0, "presence_penalty": 0}.items():
+    for field_name, default in {
+        "echo": False,
+        "max_tokens": 16,
+        "temperature": 1,
+        "top_p": 1,
+        "n": 1,
+        "frequency_penalty": 0,
+        "presence_penalty": 0,
+    }.items():
         assert prop_at(cur, comp, field_name).get("default") == default, field_name
 
 
@@ -659,28 +726,51 @@ def test_inferred_parts_are_marked():
     _, _, op = operation(doc, "createChatCompletion")
     assert op.get("x-inferred-path") is True and "inferred" in op["description"]
     # message variants other than system, content parts, chunks and the image response
-    for name in ("CreateChatCompletionUserMessage", "CreateChatCompletionAssistantMessage",
-                 "CreateChatCompletionToolMessage", "CreateChatCompletionDeveloperMessage",
-                 "CreateChatCompletionImageUrlContentPart", "CreateChatCompletionChunk",
-                 "CreateCompletionChunk", "CreateImageResponseBody"):
+    for name in (
+        "CreateChatCompletionUserMessage",
+        "CreateChatCompletionAssistantMessage",
+        "CreateChatCompletionToolMessage",
+        "CreateChatCompletionDeveloperMessage",
+        "CreateChatCompletionImageUrlContentPart",
+        "CreateChatCompletionChunk",
+        "CreateCompletionChunk",
+        "CreateImageResponseBody",
+    ):
         assert schemas[name].get("x-inferred") is True, name
     messages = schemas["CreateChatCompletionMessages"]
     assert messages["discriminator"]["propertyName"] == "role"
-    assert set(messages["discriminator"]["mapping"]) == {"system", "developer", "user", "assistant", "tool"}
+    assert set(messages["discriminator"]["mapping"]) == {
+        "system",
+        "developer",
+        "user",
+        "assistant",
+        "tool",
+    }
 
 
 # --------------------------------------------------------------------------------------
 # 4. The two versions differ as the seeds show
 # --------------------------------------------------------------------------------------
 
-NEW_TOP_LEVEL_CHAT_FIELDS = ["fallbacks", "retry", "cache", "load_balancer", "timeout", "variables", "name"]
+NEW_TOP_LEVEL_CHAT_FIELDS = [
+    "fallbacks",
+    "retry",
+    "cache",
+    "load_balancer",
+    "timeout",
+    "variables",
+    "name",
+]
 
 
 def test_previous_version_shape():
     doc = previous()
     assert set(doc["paths"]) == {"/v2/gateway/chat/completions", "/v2/gateway/images/generations"}
     _, _, op = operation(doc, "createChatCompletion")
-    assert (op["x-speakeasy-group"], op["x-speakeasy-name-override"]) == ("router", "chat_completions")
+    assert (op["x-speakeasy-group"], op["x-speakeasy-name-override"]) == (
+        "router",
+        "chat_completions",
+    )
     props = body_object(doc, "createChatCompletion")["properties"]
     for name in NEW_TOP_LEVEL_CHAT_FIELDS:
         assert name not in props, f"previous chat request should not have top-level {name}"
@@ -689,10 +779,15 @@ def test_previous_version_shape():
 
 def test_current_version_shape():
     doc = current()
-    assert {"/v2/router/chat/completions", "/v2/router/completions", "/v2/gateway/images/generations"} == set(doc["paths"])
+    assert {
+        "/v2/router/chat/completions",
+        "/v2/router/completions",
+        "/v2/gateway/images/generations",
+    } == set(doc["paths"])
     groups = {
         op["operationId"]: (op["x-speakeasy-group"], op["x-speakeasy-name-override"])
-        for item in doc["paths"].values() for op in item.values()
+        for item in doc["paths"].values()
+        for op in item.values()
     }
     assert groups == {
         "createChatCompletion": ("router.chat.completions", "create"),
@@ -711,7 +806,57 @@ def test_current_version_shape():
 
 def test_images_identical_in_both_versions():
     cur, prev = current(), previous()
-    assert cur["paths"]["/v2/gateway/images/generations"] == prev["paths"]["/v2/gateway/images/generations"]
+    assert (
+        cur["paths"]["/v2/gateway/images/generations"]
+        == prev["paths"]["/v2/gateway/images/generations"]
+    )
     for name, schema in cur["components"]["schemas"].items():
-        if name.startswith("CreateImage") or name in ("Background", "Moderation", "OutputFormat", "Quality", "Style"):
+        if name.startswith("CreateImage") or name in (
+            "Background",
+            "Moderation",
+            "OutputFormat",
+            "Quality",
+            "Style",
+        ):
             assert prev["components"]["schemas"].get(name) == schema, name
+
+
+def _description_corpus(doc: dict) -> str:
+    found: list[str] = []
+
+    def walk(o):
+        if isinstance(o, dict):
+            for k, v in o.items():
+                if k == "description" and isinstance(v, str):
+                    found.append(norm_text(v))
+                else:
+                    walk(v)
+        elif isinstance(o, list):
+            for v in o:
+                walk(v)
+
+    walk(doc)
+    return "\n".join(found)
+
+
+def test_000_descriptions_in_current_spec():
+    """Seed 000 flattens every request field's description of the current chat operation
+    into lines (sometimes two descriptions glued together): each of its sentences must be
+    in some description of the current spec."""
+    text = sp.read_seed("000")
+    body = text.split("Show Parameters\nShow Parameters\n", 1)[1]
+    corpus = _description_corpus(current())
+    checked, missing = 0, []
+    for line in body.splitlines():
+        if line.startswith("Show Properties of"):
+            continue
+        # sentence ends, and glued descriptions ("...models.Set of 16 ...")
+        for sentence in re.split(r"(?<=[.!?])\s+|(?<=[a-z.])(?=[A-Z][a-z])", line):
+            sentence = norm_text(sentence)
+            if len(sentence) < 25:
+                continue
+            checked += 1
+            if sentence not in corpus:
+                missing.append(sentence)
+    assert checked > 50
+    assert not missing, "sentences of seed 000 missing from the current spec:\n" + "\n".join(missing)
