@@ -859,4 +859,5 @@ def test_000_descriptions_in_current_spec():
             if sentence not in corpus:
                 missing.append(sentence)
     assert checked > 50
-    assert not missing, "sentences of seed 000 missing from the current spec:\n" + "\n".join(missing)
+    listing = "\n".join(missing)
+    assert not missing, f"sentences of seed 000 missing from the current spec:\n{listing}"
