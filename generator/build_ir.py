@@ -1,0 +1,397 @@
+"""Build the intermediate representation from a bundled, validated and normalised spec."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from generator.ir import Api, Body, Field, Group, Model, Operation, Response, Security, Stream, TypeRef
+from generator.naming import pascal, snake, unique
+from generator.normalize import HTTP_METHODS, SCHEMA_REF, non_null_branches
+
+# Keyword arguments every generated method takes; spec fields with these names are renamed.
+OPTION_NAMES = {"retries", "server_url", "timeout_ms", "http_headers", "request"}
+ANY = TypeRef("Any", "Any", "Any")
+
+
+def _text(value: Any) -> str:
+    return value.strip() if isinstance(value, str) else ""
+
+
+def is_nullable(schema: Any) -> bool:
+    if not isinstance(schema, dict):
+        return False
+    if schema.get("nullable") is True:
+        return True
+    t = schema.get("type")
+    if isinstance(t, list) and "null" in t:
+        return True
+    if any(isinstance(s, dict) and s.get("type") == "null" for key in ("oneOf", "anyOf") for s in schema.get(key) or []):
+        return True
+    enum = schema.get("enum")
+    return isinstance(enum, list) and None in enum
+
+
+def _literal(values: list[Any]) -> str:
+    return "Literal[" + ", ".join(repr(v) for v in values) + "]"
+
+
+class Types:
+    """Maps schemas to Python types. Every object, enum and union is a `$ref` after normalisation."""
+
+    def __init__(self, schemas: dict[str, Any]) -> None:
+        self.schemas = schemas
+
+    def of(self, schema: Any, *, nullable_ok: bool = True) -> TypeRef:
+        base = self._base(schema)
+        if nullable_ok and is_nullable(schema) and base.annotation not in ("Any", "None"):
+            return TypeRef(f"{base.annotation} | None", f"{base.input_annotation} | None", f"{base.display} | None", base.models)
+        return base
+
+    def _base(self, schema: Any) -> TypeRef:
+        if not isinstance(schema, dict) or not schema:
+            return ANY
+        ref = schema.get("$ref")
+        if isinstance(ref, str) and ref.startswith(SCHEMA_REF):
+            name = ref[len(SCHEMA_REF):]
+            return TypeRef(f"models.{name}", f"models.{name} | models.{name}TypedDict", name, (name,))
+        branches = non_null_branches(schema)
+        if branches is not None:
+            members = [self._base(b) for b in branches] or [TypeRef("None", "None", "None")]
+            if len(members) == 1:
+                return members[0]
+            return _union(members)
+        all_of = schema.get("allOf")
+        if isinstance(all_of, list) and len(all_of) == 1:
+            return self._base(all_of[0])
+        if "const" in schema:
+            lit = _literal([schema["const"]])
+            return TypeRef(lit, lit, lit)
+        enum = schema.get("enum")
+        if isinstance(enum, list) and [v for v in enum if v is not None]:
+            lit = _literal([v for v in enum if v is not None])
+            return TypeRef(lit, lit, lit)
+        types = schema.get("type")
+        if isinstance(types, list):
+            real = [t for t in types if t != "null"]
+            if len(real) > 1:
+                return _union([self._base({**schema, "type": t}) for t in real])
+            types = real[0] if real else None
+        fmt = schema.get("format")
+        if types == "string":
+            if fmt == "binary":
+                return TypeRef("bytes", "bytes | IO[bytes]", "bytes")
+            return TypeRef("str", "str", "str")
+        if types == "integer":
+            return TypeRef("int", "int", "int")
+        if types == "number":
+            return TypeRef("float", "float", "float")
+        if types == "boolean":
+            return TypeRef("bool", "bool", "bool")
+        if types == "null":
+            return TypeRef("None", "None", "None")
+        if types == "array" or "items" in schema:
+            item = self.of(schema.get("items") or {})
+            return TypeRef(f"list[{item.annotation}]", f"list[{item.input_annotation}]", f"list[{item.display}]", item.models)
+        if types == "object" or "additionalProperties" in schema or "properties" in schema:
+            extra = schema.get("additionalProperties")
+            value = self.of(extra) if isinstance(extra, dict) and extra else ANY
+            return TypeRef(
+                f"dict[str, {value.annotation}]", f"dict[str, {value.input_annotation}]", f"dict[str, {value.display}]", value.models
+            )
+        return ANY
+
+
+def _union(members: list[TypeRef]) -> TypeRef:
+    def join(parts: list[str]) -> str:
+        return " | ".join(dict.fromkeys(parts))
+
+    models = tuple(dict.fromkeys(m for t in members for m in t.models))
+    return TypeRef(
+        join([t.annotation for t in members]), join([t.input_annotation for t in members]), join([t.display for t in members]), models
+    )
+
+
+class Builder:
+    def __init__(self, doc: dict[str, Any], env_var: str) -> None:
+        self.doc = doc
+        self.schemas: dict[str, Any] = (doc.get("components") or {}).get("schemas") or {}
+        self.types = Types(self.schemas)
+        self.env_var = env_var
+        self.error_classes: dict[str, str] = {}
+        self.error_taken: set[str] = set()
+
+    def deref(self, node: Any) -> Any:
+        seen = 0
+        while isinstance(node, dict) and isinstance(node.get("$ref"), str) and seen < 50:
+            target: Any = self.doc
+            for part in node["$ref"].lstrip("#/").split("/"):
+                target = target.get(part.replace("~1", "/").replace("~0", "~"), {}) if isinstance(target, dict) else {}
+            node, seen = target, seen + 1
+        return node
+
+    def schema_of(self, schema: Any) -> dict[str, Any]:
+        """The component a `$ref` names (one level), or the schema itself."""
+        ref = schema.get("$ref") if isinstance(schema, dict) else None
+        if isinstance(ref, str) and ref.startswith(SCHEMA_REF):
+            target = self.schemas.get(ref[len(SCHEMA_REF):])
+            return target if isinstance(target, dict) else {}
+        return schema if isinstance(schema, dict) else {}
+
+    # -- fields ----------------------------------------------------------------------------------
+    def field(self, wire: str, schema: Any, location: str, required: bool, description: str = "", **extra: Any) -> Field:
+        schema = schema if isinstance(schema, dict) else {}
+        target = self.schema_of(schema)
+        desc = description or _text(schema.get("description")) or _text(target.get("description"))
+        constraints = {
+            k: schema[k]
+            for k in ("minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum", "minLength", "maxLength", "pattern", "minItems", "maxItems")
+            if k in schema
+        }
+        example = schema.get("example", extra.pop("example", None))
+        has_example = "example" in schema or example is not None
+        if not has_example and isinstance(schema.get("examples"), list) and schema["examples"]:
+            example, has_example = schema["examples"][0], True
+        enum = schema.get("enum") if isinstance(schema.get("enum"), list) else target.get("enum")
+        return Field(
+            name=snake(wire),
+            wire_name=wire,
+            location=location,  # type: ignore[arg-type]
+            type=self.types.of(schema),
+            required=required,
+            nullable=is_nullable(schema),
+            description=desc,
+            deprecated=bool(schema.get("deprecated") or extra.pop("deprecated", False)),
+            default=schema.get("default"),
+            has_default="default" in schema,
+            example=example,
+            has_example=has_example,
+            enum_values=tuple(v for v in enum or () if v is not None),
+            constraints=constraints,
+            **extra,
+        )
+
+    def object_fields(self, schema: dict[str, Any]) -> list[Field]:
+        props = schema.get("properties") if isinstance(schema.get("properties"), dict) else {}
+        required = set(schema.get("required") or [])
+        fields: list[Field] = []
+        for part in schema.get("allOf") or []:
+            fields.extend(self.object_fields(self.schema_of(part)))
+        fields.extend(self.field(name, sub, "body", name in required) for name, sub in props.items())
+        return fields
+
+    # -- models ----------------------------------------------------------------------------------
+    def models(self) -> dict[str, Model]:
+        out: dict[str, Model] = {}
+        for name in sorted(self.schemas):
+            schema = self.schemas[name] if isinstance(self.schemas[name], dict) else {}
+            desc = _text(schema.get("description")) or _text(schema.get("title"))
+            common = {"deprecated": bool(schema.get("deprecated")), "inferred": bool(schema.get("x-inferred"))}
+            branches = non_null_branches(schema)
+            enum = schema.get("enum")
+            if isinstance(enum, list) and len([v for v in enum if v is not None]) > 1:
+                out[name] = Model(name, "enum", desc, enum_values=tuple(v for v in enum if v is not None), **common)
+            elif branches is not None and len(branches) > 1:
+                disc = (schema.get("discriminator") or {}).get("propertyName")
+                out[name] = Model(name, "union", desc, members=[self.types.of(b) for b in branches], discriminator=disc, **common)
+            elif schema.get("properties") or schema.get("allOf") or schema.get("type") == "object":
+                out[name] = Model(name, "object", desc, fields=self.object_fields(schema), **common)
+            else:
+                out[name] = Model(name, "alias", desc, alias_of=self.types.of(schema), **common)
+        return out
+
+    # -- operations --------------------------------------------------------------------------
+    def operations(self) -> list[Operation]:
+        ops: list[Operation] = []
+        for path, item in (self.doc.get("paths") or {}).items():
+            item = self.deref(item)
+            if not isinstance(item, dict):
+                continue
+            for method in HTTP_METHODS:
+                if isinstance(item.get(method), dict):
+                    ops.append(self.operation(path, method, item[method], item.get("parameters") or []))
+        return ops
+
+    def operation(self, path: str, method: str, op: dict[str, Any], shared: list[Any]) -> Operation:
+        op_id = op.get("operationId") or f"{method}_{path}"
+        group_ext = op.get("x-speakeasy-group")
+        if isinstance(group_ext, str) and group_ext.strip():
+            group = tuple(snake(p) for p in group_ext.split(".") if p)
+        elif op.get("tags"):
+            group = (snake(str(op["tags"][0])),)
+        else:
+            group = ()
+        name = op.get("x-speakeasy-name-override") or op_id
+        taken = set(OPTION_NAMES)
+        params = self.parameters(shared, op.get("parameters") or [], taken)
+        body = self.body(op.get("requestBody"), pascal(op_id), taken)
+        responses, errors, stream = self.responses(op.get("responses") or {}, op)
+        flag = None
+        if stream is not None and body is not None and any(r.kind != "stream" for r in responses):
+            flag = next((f for f in body.fields if f.wire_name == "stream" and f.type.annotation.startswith("bool")), None)
+        timeout = op.get("x-speakeasy-timeout")
+        return Operation(
+            operation_id=op_id,
+            method=method.upper(),
+            path=path,
+            group=group,
+            name=snake(str(name)),
+            summary=_text(op.get("summary")),
+            description=_text(op.get("description")) or _text(op.get("summary")),
+            deprecated=bool(op.get("deprecated")),
+            params=params,
+            body=body,
+            responses=responses,
+            errors=errors,
+            stream=stream,
+            stream_flag=flag,
+            retries=op.get("x-speakeasy-retries") if isinstance(op.get("x-speakeasy-retries"), dict) else None,
+            timeout_ms=timeout if isinstance(timeout, int) else None,
+        )
+
+    def parameters(self, shared: list[Any], own: list[Any], taken: set[str]) -> list[Field]:
+        merged: dict[tuple[str, str], dict[str, Any]] = {}
+        for raw in [*shared, *own]:  # an operation's own parameter overrides a path-level one
+            param = self.deref(raw)
+            if isinstance(param, dict) and "name" in param and "in" in param:
+                merged[(str(param["in"]), str(param["name"]))] = param
+        fields = []
+        for (location, wire), param in merged.items():
+            if location == "header" and wire.lower() in ("accept", "content-type", "authorization"):
+                continue  # set by the SDK itself, as OpenAPI says
+            f = self.field(
+                wire, param.get("schema") or {}, location, bool(param.get("required")) or location == "path",
+                _text(param.get("description")), deprecated=bool(param.get("deprecated")),
+                explode=param.get("explode", location in ("query", "cookie") and param.get("style", "form") == "form"),
+                style=str(param.get("style", "")),
+            )
+            if "example" in param:
+                f.example, f.has_example = param["example"], True
+            f.name = unique(f.name, taken)
+            fields.append(f)
+        # Required parameters first, in spec order: they become positional-friendly keywords.
+        return sorted(fields, key=lambda f: not f.required)
+
+    def body(self, raw: Any, op_name: str, taken: set[str]) -> Body | None:
+        body = self.deref(raw)
+        if not isinstance(body, dict) or not isinstance(body.get("content"), dict) or not body["content"]:
+            return None
+        content = body["content"]
+        preferred = ("application/json", "multipart/form-data", "application/x-www-form-urlencoded")
+        ctype = next((c for c in preferred if c in content), None) or next(
+            (c for c in content if c.endswith("+json")), None) or sorted(content)[0]
+        schema = (content[ctype] or {}).get("schema") or {}
+        type_ = self.types.of(schema)
+        target = self.schema_of(schema)
+        model = schema["$ref"][len(SCHEMA_REF):] if "$ref" in schema and (target.get("properties") or target.get("allOf")) and non_null_branches(target) is None else None
+        fields: list[Field] = []
+        if model and ("json" in ctype or "form" in ctype):
+            fields = self.object_fields(target)
+            for f in fields:
+                f.name = unique(f.name, taken)
+        if "octet-stream" in ctype or schema.get("format") == "binary":
+            type_ = TypeRef("bytes", "bytes | IO[bytes]", "bytes")
+        return Body(ctype, bool(body.get("required")), type_, model if fields else None, fields, _text(body.get("description")))
+
+    def responses(self, raw: dict[str, Any], op: dict[str, Any]) -> tuple[list[Response], list[Response], Stream | None]:
+        ok: list[Response] = []
+        errors: list[Response] = []
+        stream: Stream | None = None
+        for status in raw:
+            response = self.deref(raw[status])
+            if not isinstance(response, dict):
+                continue
+            status = str(status).upper()
+            success = status.startswith("2")
+            desc = _text(response.get("description"))
+            content = response.get("content") or {}
+            if not content:
+                (ok if success else errors).append(Response(status, "empty", None, None, desc))
+                continue
+            for ctype, media in content.items():
+                schema = (media or {}).get("schema") or {}
+                if "event-stream" in ctype and success:
+                    data = (schema.get("properties") or {}).get("data") if "$ref" not in schema else None
+                    chunk = self.types.of(data if isinstance(data, dict) else schema)
+                    sentinel = op.get("x-speakeasy-sse-sentinel")
+                    stream = Stream(chunk, sentinel if isinstance(sentinel, str) else None, isinstance(data, dict))
+                    ok.append(Response(status, "stream", ctype, chunk, desc))
+                    continue
+                kind = "json" if "json" in ctype else "text" if ctype.startswith("text/") else "binary"
+                if not schema and kind == "json" and not success:
+                    kind = "binary"
+                type_ = self.types.of(schema) if kind == "json" else TypeRef("str", "str", "str") if kind == "text" else TypeRef("bytes", "bytes", "bytes")
+                resp = Response(status, kind, ctype, type_, desc)  # type: ignore[arg-type]
+                if not success and kind == "json" and len(type_.models) == 1 and type_.annotation == f"models.{type_.models[0]}":
+                    resp.error_class = self.error_class(type_.models[0])
+                (ok if success else errors).append(resp)
+        return ok, errors, stream
+
+    def error_class(self, model: str) -> str:
+        for cls, data in self.error_classes.items():
+            if data == model:
+                return cls
+        name = model[:-4] if model.endswith("Data") else model
+        cls = unique(name if name.endswith("Error") else name + "Error", self.error_taken | {m.lower() for m in self.schemas})
+        self.error_classes[cls] = model
+        return cls
+
+    # -- groups ------------------------------------------------------------------------------
+    def groups(self, operations: list[Operation], client_class: str) -> Group:
+        root = Group((), client_class, "sdk")
+        index: dict[tuple[str, ...], Group] = {(): root}
+        module_taken: set[str] = {"sdk", "models", "utils", "types"}
+        for op in operations:
+            for depth in range(1, len(op.group) + 1):
+                key = op.group[:depth]
+                if key not in index:
+                    cls = "".join(pascal(p) for p in key)
+                    group = Group(key, cls, unique("_".join(key), module_taken))
+                    index[key] = group
+                    index[key[:-1]].children.append(group)
+            index[op.group].operations.append(op)
+        for group in index.values():
+            taken = {c.attr for c in group.children}
+            for op in group.operations:
+                op.name = unique(op.name, {t.lower() for t in taken})
+                taken.add(op.name)
+        return root
+
+    def security(self) -> Security:
+        schemes = (self.doc.get("components") or {}).get("securitySchemes") or {}
+        used = [next(iter(req), None) for req in self.doc.get("security") or [] if isinstance(req, dict) and req]
+        for name in [*used, *schemes]:
+            scheme = self.deref(schemes.get(name)) if name else None
+            if not isinstance(scheme, dict):
+                continue
+            if scheme.get("type") == "http" and str(scheme.get("scheme", "")).lower() == "bearer":
+                return Security("bearer", "Authorization", self.env_var)
+            if scheme.get("type") == "http" and str(scheme.get("scheme", "")).lower() == "basic":
+                return Security("basic", "Authorization", self.env_var)
+            if scheme.get("type") == "apiKey" and scheme.get("in") in ("header", "query"):
+                return Security(scheme["in"], str(scheme.get("name", "X-API-Key")), self.env_var)
+            if scheme.get("type") == "oauth2" or scheme.get("type") == "openIdConnect":
+                return Security("bearer", "Authorization", self.env_var)
+        return Security("none", "", self.env_var)
+
+
+def build_api(doc: dict[str, Any], *, client_class: str, env_var: str) -> Api:
+    builder = Builder(doc, env_var)
+    operations = builder.operations()
+    root = builder.groups(operations, client_class)
+    info = doc.get("info") or {}
+    servers = [str(s["url"]) for s in doc.get("servers") or [] if isinstance(s, dict) and s.get("url")] or ["http://localhost"]
+    timeout = doc.get("x-speakeasy-timeout")
+    retries = doc.get("x-speakeasy-retries")
+    return Api(
+        title=_text(info.get("title")) or "API",
+        version=str(info.get("version", "")),
+        description=_text(info.get("description")),
+        servers=servers,
+        security=builder.security(),
+        root=root,
+        operations=operations,
+        models=builder.models(),
+        retries=retries if isinstance(retries, dict) else None,
+        timeout_ms=timeout if isinstance(timeout, int) else None,
+        error_classes=dict(builder.error_classes),
+    )

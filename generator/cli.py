@@ -1,0 +1,125 @@
+"""`sdkgen`: generate SDKs, check them for drift, report what a spec change does to them."""
+
+from __future__ import annotations
+
+import argparse
+import difflib
+import sys
+import tempfile
+from pathlib import Path
+from typing import Any
+
+from generator.config import find_configs, repo_root
+from generator.errors import SpecError
+
+EXIT_DRIFT = 1
+EXIT_BAD_INPUT = 2
+
+
+def _targets(root: Path) -> list[tuple[Path, Path, dict[str, Any]]]:
+    """(spec, output, settings) for each configured SDK; paths in a config are relative to it."""
+    out = []
+    for config_path, raw in find_configs(root):
+        base = config_path.parent
+        out.append(((base / raw["spec"]).resolve(), (base / raw["output"]).resolve(), raw))
+    return out
+
+
+def cmd_generate(args: argparse.Namespace) -> int:
+    from generator.pipeline import generate
+
+    if args.spec:
+        if not args.output:
+            raise SpecError("-o/--output is required with a spec")
+        raw = {"package": args.package} if args.package else {}
+        api, settings = generate(Path(args.spec), Path(args.output), raw)
+        print(f"generated {settings.package} ({len(api.operations)} operations, {len(api.models)} models) in {args.output}")
+        return 0
+    root = repo_root(Path.cwd())
+    for spec, output, raw in _targets(root):
+        api, settings = generate(spec, output, raw)
+        print(f"generated {settings.package} ({len(api.operations)} operations, {len(api.models)} models) in {output.relative_to(root)}")
+    return 0
+
+
+def _tree(folder: Path) -> dict[str, bytes]:
+    if not folder.is_dir():
+        return {}
+    skip = {"__pycache__", ".mypy_cache", ".ruff_cache", ".pytest_cache"}
+    return {
+        p.relative_to(folder).as_posix(): p.read_bytes()
+        for p in sorted(folder.rglob("*"))
+        if p.is_file() and not skip.intersection(p.relative_to(folder).parts) and not p.name.endswith(".egg-info")
+        and not any(part.endswith(".egg-info") for part in p.relative_to(folder).parts)
+    }
+
+
+def diff_trees(expected: dict[str, bytes], actual: dict[str, bytes], label: str) -> list[str]:
+    """A unified diff from the committed tree (`actual`) to the regenerated one (`expected`)."""
+    lines: list[str] = []
+    for rel in sorted(set(expected) | set(actual)):
+        new, old = expected.get(rel), actual.get(rel)
+        if new == old:
+            continue
+        old_text = (old or b"").decode("utf-8", errors="replace").splitlines(keepends=True)
+        new_text = (new or b"").decode("utf-8", errors="replace").splitlines(keepends=True)
+        lines.extend(
+            difflib.unified_diff(
+                old_text, new_text,
+                fromfile=f"a/{label}/{rel}" if old is not None else "/dev/null",
+                tofile=f"b/{label}/{rel}" if new is not None else "/dev/null",
+            )
+        )
+    return lines
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    from generator.pipeline import build_into
+
+    root = repo_root(Path.cwd())
+    drift = False
+    for spec, output, raw in _targets(root):
+        with tempfile.TemporaryDirectory() as tmp:
+            fresh = Path(tmp) / "sdk"
+            fresh.mkdir()
+            build_into(spec, fresh, raw)
+            label = output.relative_to(root).as_posix()
+            lines = diff_trees(_tree(fresh), _tree(output), label)
+        if lines:
+            drift = True
+            sys.stdout.writelines(line if line.endswith("\n") else line + "\n" for line in lines)
+            print(f"\n{label} has drifted from {spec.relative_to(root)}.", file=sys.stderr)
+        else:
+            print(f"{output.relative_to(root)}: up to date")
+    if drift:
+        print("Fix it with: sdkgen generate   (or: make generate), then commit the result.", file=sys.stderr)
+        return EXIT_DRIFT
+    return 0
+
+
+def parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(prog="sdkgen", description="Generate typed Python SDKs and their docs from OpenAPI specs.")
+    sub = p.add_subparsers(dest="command", required=True)
+    g = sub.add_parser("generate", help="regenerate the configured SDKs, or one SDK from SPEC")
+    g.add_argument("spec", nargs="?", help="an OpenAPI 3.0/3.1 file (YAML or JSON)")
+    g.add_argument("-o", "--output", help="the folder to write the SDK to")
+    g.add_argument("--package", help="the Python package name (default: from the spec's title)")
+    g.set_defaults(func=cmd_generate)
+    c = sub.add_parser("check", help="exit 1 with a diff if a committed SDK differs from what its spec generates")
+    c.set_defaults(func=cmd_check)
+    return p
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parser().parse_args(argv)
+    try:
+        return int(args.func(args))
+    except SpecError as exc:
+        print(f"sdkgen: error: {exc}", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    except KeyboardInterrupt:
+        return 130
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,64 @@
+"""Where the SDKs of this repository come from: `spec/<api>/sdkgen.yaml`, or defaults from a spec."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from generator.errors import SpecError
+from generator.naming import pascal, snake
+from generator.render import SdkSettings
+
+
+@dataclass(frozen=True)
+class Target:
+    spec: Path
+    output: Path
+    settings: SdkSettings | None  # None: derive from the spec
+
+
+def settings_from(raw: dict[str, Any], doc: dict[str, Any]) -> SdkSettings:
+    """Fill what the config leaves out from the spec's title."""
+    title = str((doc.get("info") or {}).get("title") or "api")
+    stem = snake(title.replace("API", "").replace("Api", "")) or "api"
+    package = str(raw.get("package") or f"{stem}_sdk")
+    if not package.isidentifier():
+        raise SpecError(f"package name {package!r} is not a valid Python identifier", where="config")
+    client_class = str(raw.get("client_class") or pascal(stem))
+    if not client_class.isidentifier():
+        raise SpecError(f"client class {client_class!r} is not a valid Python identifier", where="config")
+    env_var = str(raw.get("api_key_env") or f"{stem.upper()}_API_KEY")
+    return SdkSettings(
+        package=package,
+        distribution=str(raw.get("distribution") or package.replace("_", "-")),
+        client_class=client_class,
+        version=str(raw.get("sdk_version") or "0.1.0"),
+        env_var=env_var,
+        debug_env=str(raw.get("debug_env") or f"{stem.upper()}_DEBUG"),
+        client_var=str(raw.get("client_var") or snake(client_class)),
+    )
+
+
+def find_configs(root: Path) -> list[tuple[Path, dict[str, Any]]]:
+    """Every `spec/*/sdkgen.yaml` under the repository root, sorted."""
+    configs = []
+    for path in sorted((root / "spec").glob("*/sdkgen.yaml")):
+        try:
+            raw = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        except yaml.YAMLError as exc:
+            raise SpecError(f"config is not valid YAML: {exc}", where=str(path)) from None
+        if not isinstance(raw, dict) or "spec" not in raw or "output" not in raw:
+            raise SpecError("config needs at least `spec:` and `output:`", where=str(path))
+        configs.append((path, raw))
+    return configs
+
+
+def repo_root(start: Path) -> Path:
+    """The nearest folder at or above `start` that has a `spec/` folder with an sdkgen.yaml."""
+    for folder in (start, *start.parents):
+        if any((folder / "spec").glob("*/sdkgen.yaml")):
+            return folder
+    raise SpecError("no spec/*/sdkgen.yaml found here or above; pass a spec: sdkgen generate SPEC -o OUT", where=str(start))

@@ -1,0 +1,168 @@
+"""The intermediate representation of an API: what the templates render, in plain dataclasses.
+
+Built once from the normalised spec by `generator.build_ir`; holds references to model names, never
+copies of schemas, so its size grows with the spec and no faster.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+Location = Literal["path", "query", "header", "cookie", "body"]
+
+
+@dataclass(frozen=True)
+class TypeRef:
+    """A Python type as it appears in generated code and docs."""
+
+    annotation: str  # what the SDK returns or stores: `models.Foo | None`
+    input_annotation: str  # what a caller may pass: also the TypedDict variant
+    display: str  # for docs: `list[Foo]`
+    models: tuple[str, ...] = ()  # model names it mentions, for imports and doc links
+
+
+@dataclass
+class Field:
+    name: str  # Python identifier
+    wire_name: str  # name on the wire (JSON key, query or header name)
+    location: Location
+    type: TypeRef
+    required: bool
+    nullable: bool
+    description: str = ""
+    deprecated: bool = False
+    default: Any = None
+    has_default: bool = False
+    example: Any = None
+    has_example: bool = False
+    explode: bool = True
+    style: str = ""
+    enum_values: tuple[Any, ...] = ()
+    constraints: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass
+class Body:
+    content_type: str
+    required: bool
+    type: TypeRef
+    model: str | None  # the body model, when the body is a named object
+    fields: list[Field]  # flattened keyword arguments; empty when passed whole as `request`
+    description: str = ""
+
+    @property
+    def flattened(self) -> bool:
+        return self.model is not None and bool(self.fields)
+
+
+ResponseKind = Literal["json", "stream", "binary", "text", "empty"]
+
+
+@dataclass
+class Response:
+    status: str  # "200", "4XX", "default"
+    kind: ResponseKind
+    content_type: str | None
+    type: TypeRef | None
+    description: str = ""
+    error_class: str | None = None  # the exception class, for error responses with a schema
+
+
+@dataclass
+class Stream:
+    chunk: TypeRef
+    sentinel: str | None
+    envelope: bool  # events carry the chunk in `data`
+
+
+@dataclass
+class Operation:
+    operation_id: str
+    method: str
+    path: str
+    group: tuple[str, ...]
+    name: str
+    summary: str
+    description: str
+    deprecated: bool
+    params: list[Field]
+    body: Body | None
+    responses: list[Response]  # successful ones
+    errors: list[Response]
+    stream: Stream | None
+    stream_flag: Field | None  # the body's boolean `stream` field, when it picks the response kind
+    retries: dict[str, Any] | None
+    timeout_ms: int | None
+    example: str = ""  # filled by the docs stage
+
+    @property
+    def call_path(self) -> str:
+        return ".".join((*self.group, self.name))
+
+    @property
+    def all_fields(self) -> list[Field]:
+        return [*self.params, *(self.body.fields if self.body else [])]
+
+    @property
+    def json_response(self) -> Response | None:
+        return next((r for r in self.responses if r.kind != "stream"), None)
+
+
+@dataclass
+class Group:
+    path: tuple[str, ...]
+    class_name: str
+    module: str
+    description: str = ""
+    children: list[Group] = field(default_factory=list)
+    operations: list[Operation] = field(default_factory=list)
+
+    @property
+    def attr(self) -> str:
+        return self.path[-1] if self.path else ""
+
+    def walk(self) -> list[Group]:
+        out = [self]
+        for child in self.children:
+            out.extend(child.walk())
+        return out
+
+
+ModelKind = Literal["object", "enum", "union", "alias"]
+
+
+@dataclass
+class Model:
+    name: str
+    kind: ModelKind
+    description: str
+    deprecated: bool = False
+    fields: list[Field] = field(default_factory=list)
+    enum_values: tuple[Any, ...] = ()
+    members: list[TypeRef] = field(default_factory=list)
+    discriminator: str | None = None
+    inferred: bool = False
+    alias_of: TypeRef | None = None
+
+
+@dataclass
+class Security:
+    kind: Literal["bearer", "basic", "header", "query", "none"]
+    parameter: str = "Authorization"  # header or query name
+    env_var: str = ""
+
+
+@dataclass
+class Api:
+    title: str
+    version: str
+    description: str
+    servers: list[str]
+    security: Security
+    root: Group
+    operations: list[Operation]
+    models: dict[str, Model]
+    retries: dict[str, Any] | None
+    timeout_ms: int | None
+    error_classes: dict[str, str]  # exception class -> data model

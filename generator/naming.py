@@ -1,0 +1,70 @@
+"""Turn whatever names a spec uses into valid, readable, stable Python identifiers."""
+
+from __future__ import annotations
+
+import keyword
+import re
+
+# Names a generated identifier must never take: keywords, builtins people shadow by accident,
+# and the names generated modules import themselves.
+_RESERVED = set(keyword.kwlist) | set(keyword.softkwlist) | {
+    "self", "cls", "type", "id", "list", "dict", "str", "int", "float", "bool", "bytes",
+    "object", "property", "models", "utils", "httpx", "typing", "UNSET", "Unset",
+}
+RESERVED_CLASS_NAMES = {
+    "BaseModel", "Field", "Enum", "Literal", "Any", "Annotated", "RootModel", "TypedDict",
+    "NotRequired", "TypeAlias", "Optional", "Union", "List", "Dict", "APIError", "SDKError",
+    "ResponseValidationError", "OpenEnum", "UnsetType", "ConfigDict", "AwareDatetime",
+}
+
+_WORD_SPLIT = re.compile(r"[^0-9a-zA-Z]+")
+_CAMEL = re.compile(r"(?<=[a-z0-9])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])")
+
+
+def words(name: str) -> list[str]:
+    """Split `fooBar-baz_QUX9` into ['foo', 'Bar', 'baz', 'QUX9']."""
+    parts: list[str] = []
+    for chunk in _WORD_SPLIT.split(name):
+        if chunk:
+            parts.extend(p for p in _CAMEL.split(chunk) if p)
+    return parts
+
+
+def snake(name: str) -> str:
+    """A snake_case identifier; never empty, never a keyword, never starting with a digit."""
+    result = "_".join(w.lower() for w in words(name)) or "field"
+    if result[0].isdigit():
+        result = "field_" + result
+    if result in _RESERVED or keyword.iskeyword(result):
+        result += "_"
+    return result
+
+
+def pascal(name: str) -> str:
+    """A PascalCase identifier that keeps existing capitals (`createChatCompletion` -> `CreateChatCompletion`)."""
+    result = "".join(w[:1].upper() + w[1:] for w in words(name)) or "Model"
+    if result[0].isdigit():
+        result = "Model" + result
+    return result
+
+
+def class_name(name: str) -> str:
+    """A class name for a spec component; avoids the names generated modules import."""
+    result = pascal(name)
+    if result in RESERVED_CLASS_NAMES or keyword.iskeyword(result):
+        result += "Model"
+    return result
+
+
+def unique(name: str, taken: set[str]) -> str:
+    """`name`, or `name2`, `name3`... whichever is free; the result is added to `taken`.
+
+    Compared case-insensitively (`taken` holds lower-case names), because model names become
+    file names in the docs and some file systems ignore case.
+    """
+    candidate, n = name, 1
+    while candidate.lower() in taken:
+        n += 1
+        candidate = f"{name}{n}"
+    taken.add(candidate.lower())
+    return candidate

@@ -1,0 +1,189 @@
+"""Give every schema that becomes a Python type a name, before models are generated.
+
+Inline objects, enums and unions are moved to `components/schemas` under names built from where
+they stand (`CreateCompletion` + `retry` -> `CreateCompletionRetry`), the way the published SDKs
+name them. Afterwards every non-scalar type in a signature is a `$ref`, so the generator knows
+each model's name without guessing what datamodel-code-generator would call it. One pass over the
+spec; no schema is copied.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from generator.naming import class_name, pascal, unique
+
+SCHEMA_REF = "#/components/schemas/"
+HTTP_METHODS = ("get", "put", "post", "delete", "options", "head", "patch", "trace")
+
+
+def non_null_branches(schema: dict[str, Any]) -> list[Any] | None:
+    """The non-null members of a oneOf/anyOf, or None if the schema is not a union."""
+    for key in ("oneOf", "anyOf"):
+        if isinstance(schema.get(key), list):
+            return [s for s in schema[key] if not (isinstance(s, dict) and s.get("type") == "null")]
+    return None
+
+
+def needs_name(schema: Any) -> bool:
+    """Whether an inline schema becomes a class or alias of its own (objects, enums, unions)."""
+    if not isinstance(schema, dict) or "$ref" in schema:
+        return False
+    if isinstance(schema.get("properties"), dict) and schema["properties"]:
+        return True
+    enum = schema.get("enum")
+    if isinstance(enum, list) and len([v for v in enum if v is not None]) > 1:
+        return True
+    branches = non_null_branches(schema)
+    if branches is not None:
+        return len(branches) > 1 or (len(branches) == 1 and needs_name(branches[0]))
+    all_of = schema.get("allOf")
+    if isinstance(all_of, list):
+        return not (len(all_of) == 1 and isinstance(all_of[0], dict) and "$ref" in all_of[0])
+    return False
+
+
+class Normalizer:
+    def __init__(self, doc: dict[str, Any]) -> None:
+        self.doc = doc
+        self.schemas: dict[str, Any] = doc.setdefault("components", {}).setdefault("schemas", {}) or {}
+        doc["components"]["schemas"] = self.schemas
+        self.taken: set[str] = set()
+
+    def run(self) -> None:
+        self._rename_components()
+        for name in list(self.schemas):
+            self._visit_component(name)
+        self._visit_operations()
+
+    # -- names -----------------------------------------------------------------------------
+    def _rename_components(self) -> None:
+        renames: dict[str, str] = {}
+        for name in sorted(self.schemas):
+            renames[name] = unique(class_name(name), self.taken)
+        if all(old == new for old, new in renames.items()):
+            return
+        self.schemas = {renames[name]: schema for name, schema in self.schemas.items()}
+        self.doc["components"]["schemas"] = self.schemas
+        _rewrite_refs(self.doc, {SCHEMA_REF + old: SCHEMA_REF + new for old, new in renames.items()})
+
+    def hoist(self, schema: dict[str, Any], name: str) -> dict[str, Any]:
+        """Move `schema` into components under a free name; return the `$ref` that replaces it."""
+        final = unique(class_name(name), self.taken)
+        self.schemas[final] = schema
+        self._visit_component(final)
+        return {"$ref": SCHEMA_REF + final}
+
+    def _place(self, schema: Any, name: str) -> Any:
+        """A child schema at a place called `name`: hoisted if it needs a name, else visited in place."""
+        if not isinstance(schema, dict):
+            return schema
+        if needs_name(schema):
+            # Keep what describes the *use* (description, default, deprecated) on the property.
+            return self.hoist(schema, name)
+        self._visit_children(schema, name)
+        return schema
+
+    # -- walking ---------------------------------------------------------------------------
+    def _visit_component(self, name: str) -> None:
+        schema = self.schemas[name]
+        if isinstance(schema, dict):
+            self._visit_children(schema, name)
+
+    def _visit_children(self, schema: dict[str, Any], owner: str) -> None:
+        props = schema.get("properties")
+        if isinstance(props, dict):
+            for prop, sub in props.items():
+                props[prop] = self._place(sub, owner + pascal(prop))
+        for key in ("items", "additionalProperties", "not"):
+            if isinstance(schema.get(key), dict):
+                schema[key] = self._place(schema[key], owner if key == "items" else owner + "Value")
+        for key in ("oneOf", "anyOf"):
+            branches = schema.get(key)
+            if isinstance(branches, list):
+                real = non_null_branches(schema) or []
+                for i, sub in enumerate(branches):
+                    if isinstance(sub, dict) and needs_name(sub) and len(real) > 1:
+                        title = sub.get("title")
+                        branches[i] = self.hoist(sub, class_name(title) if isinstance(title, str) else f"{owner}{i + 1}")
+                    else:
+                        branches[i] = self._place(sub, owner)
+        all_of = schema.get("allOf")
+        if isinstance(all_of, list):
+            for i, sub in enumerate(all_of):
+                all_of[i] = self._place(sub, f"{owner}AllOf{i + 1}")
+
+    def _visit_operations(self) -> None:
+        for path, item in (self.doc.get("paths") or {}).items():
+            if not isinstance(item, dict):
+                continue
+            for method in HTTP_METHODS:
+                op = item.get(method)
+                if isinstance(op, dict):
+                    base = pascal(op.get("operationId") or f"{method} {path}")
+                    self._visit_operation(op, base, item.get("parameters") or [])
+
+    def _visit_operation(self, op: dict[str, Any], base: str, shared_params: list[Any]) -> None:
+        for param in [*shared_params, *(op.get("parameters") or [])]:
+            param = self.deref(param)
+            if isinstance(param, dict) and isinstance(param.get("schema"), dict):
+                param["schema"] = self._place(param["schema"], base + pascal(str(param.get("name", ""))))
+        body = self.deref(op.get("requestBody"))
+        if isinstance(body, dict):
+            for media in (body.get("content") or {}).values():
+                if isinstance(media, dict) and isinstance(media.get("schema"), dict):
+                    media["schema"] = self._body(media["schema"], base + "RequestBody")
+        for status, response in (op.get("responses") or {}).items():
+            response = self.deref(response)
+            if not isinstance(response, dict):
+                continue
+            success = str(status).startswith("2")
+            for ctype, media in (response.get("content") or {}).items():
+                if not (isinstance(media, dict) and isinstance(media.get("schema"), dict)):
+                    continue
+                if "event-stream" in ctype:
+                    media["schema"] = self._event(media["schema"], base)
+                else:
+                    name = base + ("ResponseBody" if success else f"{pascal(str(status))}ErrorData")
+                    media["schema"] = self._body(media["schema"], name)
+
+    def _body(self, schema: dict[str, Any], name: str) -> dict[str, Any]:
+        """Bodies that are objects always get a model: the SDK validates and documents them."""
+        if "$ref" in schema or not (needs_name(schema) or schema.get("type") == "object"):
+            return self._place(schema, name)
+        return self.hoist(schema, name)
+
+    def _event(self, schema: dict[str, Any], base: str) -> dict[str, Any]:
+        """An SSE event envelope keeps its shape; its `data` is the chunk model."""
+        data = (schema.get("properties") or {}).get("data") if "$ref" not in schema else None
+        if isinstance(data, dict):
+            schema["properties"]["data"] = self._body(data, base + "StreamChunk")
+            return schema
+        return self._body(schema, base + "StreamEvent")
+
+    def deref(self, node: Any) -> Any:
+        """Follow a local `$ref` to a non-schema component (parameter, body, response)."""
+        seen = 0
+        while isinstance(node, dict) and isinstance(node.get("$ref"), str) and seen < 50:
+            target: Any = self.doc
+            for part in node["$ref"].lstrip("#/").split("/"):
+                target = target.get(part.replace("~1", "/").replace("~0", "~"), {}) if isinstance(target, dict) else {}
+            node, seen = target, seen + 1
+        return node
+
+
+def _rewrite_refs(node: Any, mapping: dict[str, str]) -> None:
+    stack = [node]
+    while stack:
+        current = stack.pop()
+        if isinstance(current, dict):
+            ref = current.get("$ref")
+            if isinstance(ref, str) and ref in mapping:
+                current["$ref"] = mapping[ref]
+            stack.extend(current.values())
+        elif isinstance(current, list):
+            stack.extend(current)
+
+
+def normalize(doc: dict[str, Any]) -> None:
+    Normalizer(doc).run()
