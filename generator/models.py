@@ -30,11 +30,12 @@ def generate_models(doc: dict[str, Any], package: str) -> tuple[str, str]:
     """Return (pydantic module source, TypedDict module source) for `components/schemas`."""
     from datamodel_code_generator import DataModelType, InputFileType, PythonVersion, generate
 
+    schemas = (doc.get("components") or {}).get("schemas") or {}
     schemas_only = {
         "openapi": doc.get("openapi", "3.1.0"),
         "info": {"title": "models", "version": "0"},
         "paths": {},
-        "components": {"schemas": (doc.get("components") or {}).get("schemas") or {}},
+        "components": {"schemas": {name: _for_codegen(schema) for name, schema in schemas.items()}},
     }
     if not schemas_only["components"]["schemas"]:
         return "", ""
@@ -67,6 +68,20 @@ def generate_models(doc: dict[str, Any], package: str) -> tuple[str, str]:
             raise SpecError(f"datamodel-code-generator could not build the models: {exc}", where="#/components/schemas") from None
     assert isinstance(pydantic_code, str) and isinstance(typeddict_code, str)
     return open_enums(pydantic_code), typeddict_code
+
+
+_FIELD_ONLY = ("deprecated", "examples", "example")
+
+
+def _for_codegen(schema: Any) -> Any:
+    """A component as datamodel-code-generator should see it.
+
+    Unions and aliases become type aliases, where pydantic cannot use field metadata such as
+    `deprecated` (it warns at run time); the IR and the docs keep that metadata.
+    """
+    if isinstance(schema, dict) and not schema.get("properties") and any(k in schema for k in _FIELD_ONLY):
+        return {k: v for k, v in schema.items() if k not in _FIELD_ONLY}
+    return schema
 
 
 def open_enums(source: str) -> str:

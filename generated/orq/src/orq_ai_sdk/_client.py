@@ -1,0 +1,483 @@
+"""The HTTP core shared by every resource: build the request, send it with retries, decode the answer."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import logging
+import os
+import time
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from typing import Any, Literal
+from urllib.parse import quote
+
+import httpx
+
+from ._hooks import HookContext, Hooks
+from ._types import Unset
+from .errors import (
+    APIConnectionError,
+    APIError,
+    APITimeoutError,
+    RequestValidationError,
+    ResponseValidationError,
+    describe_validation_error,
+)
+from .utils.retries import NO_RETRIES, RetryConfig, delay_ms
+
+USER_AGENT = "orq-ai-sdk/0.1.0 python"
+DEBUG_ENV = "ORQ_DEBUG"
+_REDACTED_HEADERS = frozenset({"authorization", "x-api-key", "api-key", "cookie", "set-cookie", "proxy-authorization"})
+
+ResponseKind = Literal["json", "text", "binary", "empty"]
+
+
+@dataclass(slots=True)
+class OperationSpec:
+    """What one operation needs at run time. Types are resolved on first use, keeping import cheap."""
+
+    operation_id: str
+    method: str
+    path: str
+    response_kind: ResponseKind = "empty"
+    response_type: Callable[[], Any] | None = None
+    request_content_type: str | None = None
+    stream_type: Callable[[], Any] | None = None
+    sentinel: str | None = None
+    envelope: bool = False
+    errors: tuple[tuple[str, Callable[[], type[APIError]]], ...] = ()
+    retries: RetryConfig | None = None
+    timeout_ms: int | None = None
+    _adapters: dict[str, Any] = field(default_factory=dict)
+
+    def adapter(self, which: Literal["response", "stream"]) -> Any:
+        """A pydantic TypeAdapter, built once per operation and reused by every call."""
+        adapter = self._adapters.get(which)
+        if adapter is None:
+            from pydantic import TypeAdapter
+
+            factory = self.response_type if which == "response" else self.stream_type
+            assert factory is not None
+            adapter = self._adapters[which] = TypeAdapter(factory())
+        return adapter
+
+
+@dataclass(slots=True)
+class ClientConfig:
+    server_url: str
+    api_key: str | Callable[[], str] | None
+    retry_config: RetryConfig
+    timeout_ms: int | None
+    client: httpx.Client | None
+    async_client: httpx.AsyncClient | None
+    owns_client: bool
+    owns_async_client: bool
+    hooks: Hooks
+    logger: logging.Logger | None
+
+
+class BaseClient:
+    """Holds the configuration and the HTTP clients; the resources send through it."""
+
+    def __init__(self, config: ClientConfig) -> None:
+        self._config = config
+
+    # -- clients -----------------------------------------------------------------------------
+    def _sync_client(self) -> httpx.Client:
+        if self._config.client is None:
+            self._config.client = httpx.Client(follow_redirects=True)
+            self._config.owns_client = True
+        return self._config.client
+
+    def _async_client(self) -> httpx.AsyncClient:
+        if self._config.async_client is None:
+            self._config.async_client = httpx.AsyncClient(follow_redirects=True)
+            self._config.owns_async_client = True
+        return self._config.async_client
+
+    # -- requests ----------------------------------------------------------------------------
+    def _build(
+        self,
+        client: httpx.Client | httpx.AsyncClient,
+        spec: OperationSpec,
+        *,
+        path_params: Mapping[str, Any] | None,
+        query: Mapping[str, Any] | None,
+        headers: Mapping[str, Any] | None,
+        body: Any,
+        stream: bool,
+        server_url: str | None,
+        timeout_ms: int | None,
+        http_headers: Mapping[str, str] | None,
+    ) -> httpx.Request:
+        path = spec.path
+        for name, value in (path_params or {}).items():
+            path = path.replace("{" + name + "}", quote(_scalar(value), safe=""))
+        url = (server_url or self._config.server_url).rstrip("/") + path
+        all_headers: dict[str, str] = {"user-agent": USER_AGENT}
+        if spec.stream_type is not None and (stream or spec.response_type is None):
+            all_headers["accept"] = "text/event-stream"
+        elif spec.response_kind == "json":
+            all_headers["accept"] = "application/json"
+        api_key = self._config.api_key
+        if api_key is not None:
+            key = api_key() if callable(api_key) else api_key
+            all_headers["authorization"] = key if key[:7].lower() == "bearer " else f"Bearer {key}"
+        for name, value in (headers or {}).items():
+            if not isinstance(value, Unset) and value is not None:
+                all_headers[name] = _header_value(value)
+        if http_headers:
+            all_headers.update(http_headers)
+        kwargs = encode_body(spec.request_content_type, body)
+        all_headers.update(kwargs.pop("headers", {}))
+        timeout = (
+            timeout_ms
+            if timeout_ms is not None
+            else spec.timeout_ms
+            if spec.timeout_ms is not None
+            else self._config.timeout_ms
+        )
+        return client.build_request(
+            spec.method,
+            url,
+            params=encode_query(query) if query else None,
+            headers=all_headers,
+            timeout=timeout / 1000 if timeout is not None else None,
+            **kwargs,
+        )
+
+    def _retry_config(self, spec: OperationSpec, retries: RetryConfig | None | Unset) -> RetryConfig:
+        if isinstance(retries, RetryConfig):
+            return retries
+        if retries is None:
+            return NO_RETRIES
+        return spec.retries or self._config.retry_config
+
+    def _call(
+        self,
+        spec: OperationSpec,
+        *,
+        path_params: Mapping[str, Any] | None = None,
+        query: Mapping[str, Any] | None = None,
+        headers: Mapping[str, Any] | None = None,
+        body: Any = None,
+        stream: bool = False,
+        retries: RetryConfig | None | Unset,
+        server_url: str | None,
+        timeout_ms: int | None,
+        http_headers: Mapping[str, str] | None,
+    ) -> Any:
+        client = self._sync_client()
+        request = self._build(
+            client,
+            spec,
+            path_params=path_params,
+            query=query,
+            headers=headers,
+            body=body,
+            stream=stream,
+            server_url=server_url,
+            timeout_ms=timeout_ms,
+            http_headers=http_headers,
+        )
+        context = HookContext(spec.operation_id, self._config.server_url)
+        request = self._config.hooks.before_request(context, request)
+        config = self._retry_config(spec, retries)
+        streaming = spec.stream_type is not None and (stream or spec.response_type is None)
+        started = time.monotonic()
+        attempt = 0
+        while True:
+            self._log_request(request)
+            try:
+                response = client.send(request, stream=streaming)
+            except httpx.TransportError as exc:
+                failure = _transport_error(exc, request)
+                self._config.hooks.after_error(context, None, failure)
+                if self._may_retry(config, attempt, started, None):
+                    time.sleep(delay_ms(config, attempt, None) / 1000)
+                    attempt += 1
+                    continue
+                raise failure from exc
+            self._log_response(response)
+            retryable = response.status_code >= 400 and config.retries_status(response.status_code)
+            if retryable and self._may_retry(config, attempt, started, response):
+                wait = delay_ms(config, attempt, response)
+                response.close()
+                time.sleep(wait / 1000)
+                attempt += 1
+                continue
+            if response.status_code >= 400:
+                if streaming:
+                    response.read()
+                    response.close()
+                error = self._error(spec, response)
+                self._config.hooks.after_error(context, response, error)
+                raise error
+            response = self._config.hooks.after_success(context, response)
+            return self._result(spec, response, streaming)
+
+    async def _call_async(
+        self,
+        spec: OperationSpec,
+        *,
+        path_params: Mapping[str, Any] | None = None,
+        query: Mapping[str, Any] | None = None,
+        headers: Mapping[str, Any] | None = None,
+        body: Any = None,
+        stream: bool = False,
+        retries: RetryConfig | None | Unset,
+        server_url: str | None,
+        timeout_ms: int | None,
+        http_headers: Mapping[str, str] | None,
+    ) -> Any:
+        client = self._async_client()
+        request = self._build(
+            client,
+            spec,
+            path_params=path_params,
+            query=query,
+            headers=headers,
+            body=body,
+            stream=stream,
+            server_url=server_url,
+            timeout_ms=timeout_ms,
+            http_headers=http_headers,
+        )
+        context = HookContext(spec.operation_id, self._config.server_url)
+        request = self._config.hooks.before_request(context, request)
+        config = self._retry_config(spec, retries)
+        streaming = spec.stream_type is not None and (stream or spec.response_type is None)
+        started = time.monotonic()
+        attempt = 0
+        while True:
+            self._log_request(request)
+            try:
+                response = await client.send(request, stream=streaming)
+            except httpx.TransportError as exc:
+                failure = _transport_error(exc, request)
+                self._config.hooks.after_error(context, None, failure)
+                if self._may_retry(config, attempt, started, None):
+                    await asyncio.sleep(delay_ms(config, attempt, None) / 1000)
+                    attempt += 1
+                    continue
+                raise failure from exc
+            self._log_response(response)
+            retryable = response.status_code >= 400 and config.retries_status(response.status_code)
+            if retryable and self._may_retry(config, attempt, started, response):
+                wait = delay_ms(config, attempt, response)
+                await response.aclose()
+                await asyncio.sleep(wait / 1000)
+                attempt += 1
+                continue
+            if response.status_code >= 400:
+                if streaming:
+                    await response.aread()
+                    await response.aclose()
+                error = self._error(spec, response)
+                self._config.hooks.after_error(context, response, error)
+                raise error
+            response = self._config.hooks.after_success(context, response)
+            return self._result(spec, response, streaming, is_async=True)
+
+    @staticmethod
+    def _may_retry(config: RetryConfig, attempt: int, started: float, response: httpx.Response | None) -> bool:
+        if config.strategy == "none":
+            return False
+        if response is None and not config.retry_connection_errors:
+            return False
+        elapsed_ms = (time.monotonic() - started) * 1000
+        return elapsed_ms + delay_ms(config, attempt, response) < config.backoff.max_elapsed_time
+
+    # -- answers -----------------------------------------------------------------------------
+    def _result(self, spec: OperationSpec, response: httpx.Response, streaming: bool, is_async: bool = False) -> Any:
+        content_type = response.headers.get("content-type", "")
+        if spec.stream_type is not None and (streaming or "text/event-stream" in content_type):
+            from ._streaming import EventStream, EventStreamAsync
+
+            stream_class = EventStreamAsync if is_async else EventStream
+            return stream_class(response, spec.adapter("stream"), sentinel=spec.sentinel, envelope=spec.envelope)
+        if spec.response_kind == "empty" or spec.response_type is None:
+            return None
+        if spec.response_kind == "binary":
+            return response.content
+        if spec.response_kind == "text":
+            return response.text
+        try:
+            return spec.adapter("response").validate_json(response.content)
+        except Exception as exc:
+            from pydantic import ValidationError
+
+            if not isinstance(exc, ValidationError):
+                raise
+            what = f"{spec.operation_id}: the response (status {response.status_code}) does not match the spec"
+            raise ResponseValidationError(describe_validation_error(exc, what), response, exc) from exc
+
+    def _error(self, spec: OperationSpec, response: httpx.Response) -> Exception:
+        status = str(response.status_code)
+        for pattern, factory in spec.errors:
+            if (
+                pattern == status
+                or (pattern.upper().endswith("XX") and pattern[0] == status[0])
+                or pattern == "default"
+            ):
+                error_class = factory()
+                data_type = getattr(error_class, "data_type", lambda: None)()
+                if data_type is None:
+                    return error_class(f"{spec.operation_id} failed", response)
+                try:
+                    data = data_type.model_validate_json(response.content)
+                except ValueError:  # not the documented shape (pydantic's error is a ValueError)
+                    break
+                return error_class(data, response)
+        return APIError(f"{spec.operation_id} failed", response)
+
+    # -- debug logging -----------------------------------------------------------------------
+    def _log_request(self, request: httpx.Request) -> None:
+        logger = self._config.logger
+        if logger is None or not logger.isEnabledFor(logging.DEBUG):
+            return
+        headers = {k: ("[REDACTED]" if k.lower() in _REDACTED_HEADERS else v) for k, v in request.headers.items()}
+        logger.debug("Request: %s %s headers=%s", request.method, request.url, headers)
+
+    def _log_response(self, response: httpx.Response) -> None:
+        logger = self._config.logger
+        if logger is not None and logger.isEnabledFor(logging.DEBUG):
+            logger.debug("Response: %s %s", response.status_code, response.request.url)
+
+
+def default_logger() -> logging.Logger | None:
+    """The SDK's logger when debugging is switched on through the environment."""
+    if os.environ.get(DEBUG_ENV, "").lower() not in ("1", "true", "yes"):
+        return None
+    logger = logging.getLogger("orq_ai_sdk")
+    logger.setLevel(logging.DEBUG)
+    if not logger.handlers:
+        logger.addHandler(logging.StreamHandler())
+    return logger
+
+
+def _transport_error(exc: httpx.TransportError, request: httpx.Request) -> APIConnectionError:
+    url = str(request.url)
+    if isinstance(exc, httpx.TimeoutException):
+        timeout = request.extensions.get("timeout", {}).get("read")
+        ms = int(timeout * 1000) if isinstance(timeout, (int, float)) else None
+        after = f" after {ms} ms" if ms is not None else ""
+        return APITimeoutError(
+            f"{request.method} {url} timed out{after} ({type(exc).__name__})", url=url, timeout_ms=ms, cause=exc
+        )
+    return APIConnectionError(f"{request.method} {url} failed: {type(exc).__name__}: {exc}", url=url, cause=exc)
+
+
+# -- encoding --------------------------------------------------------------------------------
+def build_model(model: Any, values: Mapping[str, Any], operation_id: str) -> Any:
+    """Validate keyword arguments (wire names -> values) into the request model; UNSET ones are left out."""
+    data = {k: v for k, v in values.items() if not isinstance(v, Unset)}
+    try:
+        return model.model_validate(data)
+    except Exception as exc:
+        from pydantic import ValidationError
+
+        if not isinstance(exc, ValidationError):
+            raise
+        raise RequestValidationError(
+            describe_validation_error(exc, f"{operation_id}: invalid arguments"), exc
+        ) from None
+
+
+def to_jsonable(value: Any) -> Any:
+    """Plain JSON data from models (fields not given are left out), lists, dicts and scalars."""
+    dump = getattr(value, "model_dump", None)
+    if dump is not None:
+        return dump(mode="json", by_alias=True, exclude_unset=True)
+    if isinstance(value, (list, tuple)):
+        return [to_jsonable(v) for v in value]
+    if isinstance(value, dict):
+        return {k: to_jsonable(v) for k, v in value.items() if not isinstance(v, Unset)}
+    if hasattr(value, "value") and hasattr(value, "name") and not isinstance(value, (str, int, float)):
+        return value.value
+    if hasattr(value, "isoformat"):
+        return value.isoformat()
+    return value
+
+
+def encode_body(content_type: str | None, body: Any) -> dict[str, Any]:
+    """httpx keyword arguments for a body of the given content type."""
+    if body is None or isinstance(body, Unset) or content_type is None:
+        return {}
+    if "json" in content_type:
+        dump_json = getattr(body, "model_dump_json", None)
+        payload = (
+            dump_json(by_alias=True, exclude_unset=True)
+            if dump_json
+            else json.dumps(to_jsonable(body), separators=(",", ":"))
+        )
+        return {"content": payload.encode(), "headers": {"content-type": content_type}}
+    if content_type == "multipart/form-data":
+        data: dict[str, Any] = {}
+        files: dict[str, Any] = {}
+        for key, value in (_raw_fields(body)).items():
+            if isinstance(value, (bytes, bytearray)) or hasattr(value, "read") or isinstance(value, tuple):
+                files[key] = value
+            elif value is not None:
+                data[key] = _form_value(value)
+        return {"data": data, "files": files or None}
+    if content_type == "application/x-www-form-urlencoded":
+        return {"data": {k: _form_value(v) for k, v in _raw_fields(body).items() if v is not None}}
+    if isinstance(body, (bytes, bytearray)) or hasattr(body, "read"):
+        return {"content": body, "headers": {"content-type": content_type}}
+    return {"content": str(body).encode(), "headers": {"content-type": content_type}}
+
+
+def _raw_fields(body: Any) -> dict[str, Any]:
+    """Top-level fields of a body model by wire name, keeping file objects as they are."""
+    if hasattr(body, "model_fields_set"):
+        out: dict[str, Any] = {}
+        fields = type(body).model_fields
+        for name in body.model_fields_set:
+            info = fields.get(name)
+            key = (info.alias or name) if info is not None else name
+            value = getattr(body, name)
+            out[key] = value if isinstance(value, (bytes, bytearray)) or hasattr(value, "read") else to_jsonable(value)
+        return out
+    return dict(to_jsonable(body)) if isinstance(body, dict) else {}
+
+
+def _form_value(value: Any) -> Any:
+    if isinstance(value, (dict, list)):
+        return json.dumps(value, separators=(",", ":")) if isinstance(value, dict) else [_scalar(v) for v in value]
+    return _scalar(value)
+
+
+def _scalar(value: Any) -> str:
+    value = to_jsonable(value)
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if value is None:
+        return ""
+    return str(value)
+
+
+def _header_value(value: Any) -> str:
+    value = to_jsonable(value)
+    if isinstance(value, list):
+        return ",".join(_scalar(v) for v in value)
+    if isinstance(value, dict):
+        return ",".join(f"{k},{_scalar(v)}" for k, v in value.items())
+    return _scalar(value)
+
+
+def encode_query(query: Mapping[str, Any]) -> list[tuple[str, str | int | float | bool | None]]:
+    """Query parameters in OpenAPI's default style (form, exploded); `deepObject` for keys ending in `[]`."""
+    pairs: list[tuple[str, str | int | float | bool | None]] = []
+    for name, raw in query.items():
+        if isinstance(raw, Unset) or raw is None:
+            continue
+        value = to_jsonable(raw)
+        if isinstance(value, list):
+            pairs.extend((name, _scalar(v)) for v in value)
+        elif isinstance(value, dict):
+            pairs.extend((f"{name}[{k}]", _scalar(v)) for k, v in value.items())
+        else:
+            pairs.append((name, _scalar(value)))
+    return pairs

@@ -1,0 +1,1 @@
+"""The resource classes behind the client's attributes."""

@@ -1,0 +1,81 @@
+"""Retry policy: which answers to retry, and how long to wait in between."""
+
+from __future__ import annotations
+
+import email.utils
+import random
+import time
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    import httpx
+
+__all__ = ["BackoffStrategy", "RetryConfig"]
+
+
+@dataclass(frozen=True)
+class BackoffStrategy:
+    """Exponential backoff: `initial_interval * exponent ** attempt`, capped, with jitter. Milliseconds."""
+
+    initial_interval: int = 500
+    max_interval: int = 60_000
+    exponent: float = 1.5
+    max_elapsed_time: int = 3_600_000
+    jitter: float = 0.5  # the random share of each delay, 0 to 1
+
+
+@dataclass(frozen=True)
+class RetryConfig:
+    """When to retry. `strategy="none"` turns retries off.
+
+    `status_codes` holds codes (`429`) and patterns (`"5XX"`); connection errors and timeouts are
+    retried when `retry_connection_errors` is true.
+    """
+
+    strategy: str = "backoff"
+    backoff: BackoffStrategy = field(default_factory=BackoffStrategy)
+    retry_connection_errors: bool = True
+    status_codes: tuple[int | str, ...] = (429, 500, 502, 503, 504)
+
+    def retries_status(self, status: int) -> bool:
+        for code in self.status_codes:
+            text = str(code).upper()
+            if text.endswith("XX") and text[:1] == str(status)[:1]:
+                return True
+            if text == str(status):
+                return True
+        return False
+
+
+NO_RETRIES = RetryConfig(strategy="none")
+
+
+def delay_ms(config: RetryConfig, attempt: int, response: httpx.Response | None) -> float:
+    """How long to wait before attempt `attempt + 1` (0-based `attempt` just failed)."""
+    hinted = retry_after_ms(response) if response is not None else None
+    if hinted is not None:
+        return min(hinted, config.backoff.max_interval)
+    b = config.backoff
+    base = min(b.initial_interval * (b.exponent**attempt), b.max_interval)
+    return base * (1 - b.jitter * random.random())  # jitter, not cryptography
+
+
+def retry_after_ms(response: httpx.Response) -> float | None:
+    """The server's hint: `retry-after-ms`, or `Retry-After` as seconds or an HTTP date."""
+    value = response.headers.get("retry-after-ms")
+    if value is not None:
+        try:
+            return max(float(value), 0.0)
+        except ValueError:
+            pass
+    value = response.headers.get("retry-after")
+    if value is None:
+        return None
+    try:
+        return max(float(value) * 1000, 0.0)
+    except ValueError:
+        parsed = email.utils.parsedate_to_datetime(value) if value.strip() else None
+        if parsed is None:
+            return None
+        return max((parsed.timestamp() - time.time()) * 1000, 0.0)
