@@ -1,0 +1,97 @@
+"""Every fixture spec generates an SDK that imports, passes `ruff check` and `mypy --strict`."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import ORQ_PREVIOUS_SPEC, ORQ_SPEC, SPECS, run, tool
+
+FIXTURES = {
+    "kitchen_sink": (SPECS / "kitchen_sink.yaml", "kitchen_sink_sdk"),
+    "legacy_30": (SPECS / "legacy_30.json", "legacy_thirty_sdk"),
+    "hostile": (SPECS / "hostile.yaml", "hostile_sdk"),
+    "orq_current": (ORQ_SPEC, "orq_ai_sdk"),
+    "orq_previous": (ORQ_PREVIOUS_SPEC, "orq_ai_sdk"),
+}
+
+
+@pytest.fixture(params=sorted(FIXTURES))
+def sdk(request: pytest.FixtureRequest, generated_sdk) -> tuple[Path, str]:
+    spec, package = FIXTURES[request.param]
+    return generated_sdk(spec, package), package
+
+
+def test_generated_sdk_passes_ruff_check(sdk: tuple[Path, str]) -> None:
+    folder, _ = sdk
+    proc = run([tool("ruff"), "check", "src"], cwd=folder)
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+
+
+@pytest.mark.parametrize("python_version", ["3.10", "3.13"])
+def test_generated_sdk_passes_mypy_strict(sdk: tuple[Path, str], python_version: str) -> None:
+    folder, package = sdk
+    proc = run(
+        [tool("mypy"), "--strict", "--python-version", python_version, "--cache-dir", str(folder / ".mypy_cache"), "-p", package],
+        cwd=folder / "src",
+    )
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+
+
+def test_generated_sdk_imports_and_builds_every_model(sdk: tuple[Path, str]) -> None:
+    """Import the package in a fresh interpreter, touch every model (building its schema) and every resource."""
+    folder, package = sdk
+    code = f"""
+import warnings, pydantic
+warnings.simplefilter("error")
+import {package} as pkg
+from {package} import models
+client_class = [n for n in pkg.__all__ if n[0].isupper() and n not in ("BackoffStrategy", "EventStream", "EventStreamAsync", "HookContext", "Hooks", "OptionalNullable", "RetryConfig", "UNSET", "Unset")][0]
+client = getattr(pkg, client_class)(server_url="http://127.0.0.1:9")
+built = 0
+for name in models.__all__:
+    obj = getattr(models, name)
+    if isinstance(obj, type) and issubclass(obj, pydantic.BaseModel):
+        obj.model_rebuild(force=True)
+        obj.model_json_schema()
+        built += 1
+def walk(node, depth=0):
+    for attr in dir(type(node)):
+        if not attr.startswith("_") and isinstance(getattr(type(node), attr, None), __import__("functools").cached_property):
+            walk(getattr(node, attr), depth + 1)
+walk(client)
+print("built", built)
+"""
+    env = {**os.environ, "PYTHONPATH": str(folder / "src")}
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, check=False)
+    assert proc.returncode == 0, proc.stderr
+    assert int(proc.stdout.split()[-1]) > 0
+
+
+def test_hostile_spec_text_never_runs_and_stays_data(generated_sdk, tmp_path: Path) -> None:
+    folder = generated_sdk(SPECS / "hostile.yaml", "hostile_sdk")
+    marker = Path("/tmp/sdkgen-pwned")
+    marker.unlink(missing_ok=True)
+    code = """
+import hostile_sdk, inspect
+from hostile_sdk import models
+from hostile_sdk.resources import class_
+c = hostile_sdk.HostileImportOs(server_url="http://127.0.0.1:9")
+m = models.EvilModelX.model_validate({"def": "x", "Mode": "'); raise SystemExit(1) #"})
+assert m.def_ == "x"
+assert m.mode.value == "'); raise SystemExit(1) #"
+assert "os.system('touch /tmp/sdkgen-pwned')" in models.EvilModelX.__doc__
+assert models.EvilModelX.model_fields["def_"].default == "'''; raise SystemExit('x') #"
+doc = class_.Class.do_thing_import_os_os_system_touch_tmp_sdkgen_pwned.__doc__
+assert '\"\"\"' in doc and "{{ jinja }}" in doc
+print("ok")
+"""
+    env = {**os.environ, "PYTHONPATH": str(folder / "src")}
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, check=False)
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    assert proc.stdout.strip() == "ok"
+    assert not marker.exists()
