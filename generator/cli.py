@@ -27,18 +27,23 @@ def _targets(root: Path) -> list[tuple[Path, Path, dict[str, Any]]]:
 
 def cmd_generate(args: argparse.Namespace) -> int:
     from generator.pipeline import generate
+    from generator.report import generate_report, read_snapshot
 
     if args.spec:
         if not args.output:
             raise SpecError("-o/--output is required with a spec")
         raw = {"package": args.package} if args.package else {}
+        previous = read_snapshot(Path(args.output))
         api, settings = generate(Path(args.spec), Path(args.output), raw)
         print(f"generated {settings.package} ({len(api.operations)} operations, {len(api.models)} models) in {args.output}")
+        sys.stdout.write(generate_report(previous, Path(args.output), args.output))
         return 0
     root = repo_root(Path.cwd())
     for spec, output, raw in _targets(root):
+        previous = read_snapshot(output)
         api, settings = generate(spec, output, raw)
         print(f"generated {settings.package} ({len(api.operations)} operations, {len(api.models)} models) in {output.relative_to(root)}")
+        sys.stdout.write(generate_report(previous, output, output.relative_to(root).as_posix()))
     return 0
 
 
@@ -97,6 +102,16 @@ def cmd_check(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_diff(args: argparse.Namespace) -> int:
+    from generator.report import run_diff
+
+    def targets() -> list[tuple[Path, Path, Path]]:
+        root = repo_root(Path.cwd())
+        return [(root, spec, output) for spec, output, _ in _targets(root)]
+
+    return run_diff(args.old, args.new, args.format, args.fail_on_breaking, args.base, targets)
+
+
 def parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="sdkgen", description="Generate typed Python SDKs and their docs from OpenAPI specs.")
     sub = p.add_subparsers(dest="command", required=True)
@@ -107,6 +122,13 @@ def parser() -> argparse.ArgumentParser:
     g.set_defaults(func=cmd_generate)
     c = sub.add_parser("check", help="exit 1 with a diff if a committed SDK differs from what its spec generates")
     c.set_defaults(func=cmd_check)
+    d = sub.add_parser("diff", help="report what changes for SDK users between two specs, classified breaking or not")
+    d.add_argument("old", nargs="?", help="the old spec, SDK folder or .sdkgen/surface.json")
+    d.add_argument("new", nargs="?", help="the new one (without OLD and NEW: each configured SDK, --base against its spec)")
+    d.add_argument("--format", choices=["text", "markdown"], default="text")
+    d.add_argument("--fail-on-breaking", action="store_true", help="exit 1 when a change is breaking")
+    d.add_argument("--base", default="HEAD", help="without OLD/NEW: the git revision whose committed SDK to compare with")
+    d.set_defaults(func=cmd_diff)
     return p
 
 

@@ -10,6 +10,7 @@ from typing import Any
 
 import jinja2
 
+from generator.diff import SURFACE_FILE, surface_json
 from generator.ir import Api
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
@@ -127,4 +128,6 @@ def render_sdk(api: Api, sdk: SdkSettings, models_code: tuple[str, str], model_n
     )
     files["pyproject.toml"] = env.get_template("sdk/pyproject.toml.jinja").render(**ctx)
     files["README.md"] = env.get_template("docs/readme.md.jinja").render(**ctx)
+    # The public surface, for `sdkgen diff` and the change report of the next `sdkgen generate`.
+    files[SURFACE_FILE] = surface_json(api)
     return files
