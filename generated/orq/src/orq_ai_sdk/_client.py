@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import asyncio
 import json
 import logging
 import os
-import time
+import threading
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
+from time import monotonic, sleep
 from typing import Any, Literal
 from urllib.parse import quote
 
@@ -28,7 +28,7 @@ from .utils.retries import NO_RETRIES, RetryConfig, delay_ms
 
 USER_AGENT = "orq-ai-sdk/0.1.0 python"
 DEBUG_ENV = "ORQ_DEBUG"
-_REDACTED_HEADERS = frozenset({"authorization", "x-api-key", "api-key", "cookie", "set-cookie", "proxy-authorization"})
+_REDACTED_HEADERS = frozenset({"authorization", "proxy-authorization", "cookie", "set-cookie", "x-api-key", "api-key"})
 
 ResponseKind = Literal["json", "text", "binary", "empty"]
 
@@ -62,12 +62,20 @@ class OperationSpec:
             adapter = self._adapters[which] = TypeAdapter(factory())
         return adapter
 
+    def error_class(self, status: int) -> Callable[[], type[APIError]] | None:
+        """The documented error for a status: an exact code first, then `4XX`-style ranges, then `default`."""
+        code = str(status)
+        ranked = {pattern.upper(): factory for pattern, factory in reversed(self.errors)}
+        return ranked.get(code) or ranked.get(code[0] + "XX") or ranked.get("DEFAULT")
+
 
 @dataclass(slots=True)
 class ClientConfig:
+    """The client's settings. `retry_config`/`timeout_ms` None: not chosen, the spec's defaults apply."""
+
     server_url: str
     api_key: str | Callable[[], str] | None
-    retry_config: RetryConfig
+    retry_config: RetryConfig | None
     timeout_ms: int | None
     client: httpx.Client | None
     async_client: httpx.AsyncClient | None
@@ -75,6 +83,8 @@ class ClientConfig:
     owns_async_client: bool
     hooks: Hooks
     logger: logging.Logger | None
+    default_retry_config: RetryConfig = NO_RETRIES
+    default_timeout_ms: int | None = None
 
 
 class BaseClient:
@@ -82,19 +92,28 @@ class BaseClient:
 
     def __init__(self, config: ClientConfig) -> None:
         self._config = config
+        self._lock = threading.Lock()
 
     # -- clients -----------------------------------------------------------------------------
     def _sync_client(self) -> httpx.Client:
-        if self._config.client is None:
-            self._config.client = httpx.Client(follow_redirects=True)
-            self._config.owns_client = True
-        return self._config.client
+        client = self._config.client
+        if client is None:
+            with self._lock:
+                if self._config.client is None:
+                    self._config.client = httpx.Client(follow_redirects=True)
+                    self._config.owns_client = True
+                client = self._config.client
+        return client
 
     def _async_client(self) -> httpx.AsyncClient:
-        if self._config.async_client is None:
-            self._config.async_client = httpx.AsyncClient(follow_redirects=True)
-            self._config.owns_async_client = True
-        return self._config.async_client
+        client = self._config.async_client
+        if client is None:
+            with self._lock:
+                if self._config.async_client is None:
+                    self._config.async_client = httpx.AsyncClient(follow_redirects=True)
+                    self._config.owns_async_client = True
+                client = self._config.async_client
+        return client
 
     # -- requests ----------------------------------------------------------------------------
     def _build(
@@ -106,17 +125,17 @@ class BaseClient:
         query: Mapping[str, Any] | None,
         headers: Mapping[str, Any] | None,
         body: Any,
-        stream: bool,
-        server_url: str | None,
+        streaming: bool,
+        base_url: str,
         timeout_ms: int | None,
         http_headers: Mapping[str, str] | None,
     ) -> httpx.Request:
         path = spec.path
-        for name, value in (path_params or {}).items():
-            path = path.replace("{" + name + "}", quote(_scalar(value), safe=""))
-        url = (server_url or self._config.server_url).rstrip("/") + path
+        if path_params:
+            for name, value in path_params.items():
+                path = path.replace("{" + name + "}", quote(_scalar(value), safe=""))
         all_headers: dict[str, str] = {"user-agent": USER_AGENT}
-        if spec.stream_type is not None and (stream or spec.response_type is None):
+        if streaming:
             all_headers["accept"] = "text/event-stream"
         elif spec.response_kind == "json":
             all_headers["accept"] = "application/json"
@@ -124,35 +143,36 @@ class BaseClient:
         if api_key is not None:
             key = api_key() if callable(api_key) else api_key
             all_headers["authorization"] = key if key[:7].lower() == "bearer " else f"Bearer {key}"
-        for name, value in (headers or {}).items():
-            if not isinstance(value, Unset) and value is not None:
-                all_headers[name] = _header_value(value)
-        if http_headers:
-            all_headers.update(http_headers)
+        if headers:
+            for name, value in headers.items():
+                if not isinstance(value, Unset) and value is not None:
+                    all_headers[name.lower()] = _header_value(value)
         kwargs = encode_body(spec.request_content_type, body)
-        all_headers.update(kwargs.pop("headers", {}))
-        timeout = (
-            timeout_ms
-            if timeout_ms is not None
-            else spec.timeout_ms
-            if spec.timeout_ms is not None
-            else self._config.timeout_ms
-        )
+        if "headers" in kwargs:
+            all_headers.update(kwargs.pop("headers"))
+        if http_headers:  # the caller's headers win, whatever their case
+            for name, value in http_headers.items():
+                all_headers[name.lower()] = value
+        if timeout_ms is None:
+            timeout_ms = self._config.timeout_ms
+            if timeout_ms is None:
+                timeout_ms = spec.timeout_ms if spec.timeout_ms is not None else self._config.default_timeout_ms
         return client.build_request(
             spec.method,
-            url,
+            base_url.rstrip("/") + path,
             params=encode_query(query) if query else None,
             headers=all_headers,
-            timeout=timeout / 1000 if timeout is not None else None,
+            timeout=timeout_ms / 1000 if timeout_ms is not None else None,
             **kwargs,
         )
 
     def _retry_config(self, spec: OperationSpec, retries: RetryConfig | None | Unset) -> RetryConfig:
+        """Per call, else the client's, else the operation's from the spec, else the spec's default."""
         if isinstance(retries, RetryConfig):
             return retries
         if retries is None:
             return NO_RETRIES
-        return spec.retries or self._config.retry_config
+        return self._config.retry_config or spec.retries or self._config.default_retry_config
 
     def _call(
         self,
@@ -169,6 +189,8 @@ class BaseClient:
         http_headers: Mapping[str, str] | None,
     ) -> Any:
         client = self._sync_client()
+        base_url = server_url or self._config.server_url
+        streaming = spec.stream_type is not None and (stream or spec.response_type is None)
         request = self._build(
             client,
             spec,
@@ -176,46 +198,50 @@ class BaseClient:
             query=query,
             headers=headers,
             body=body,
-            stream=stream,
-            server_url=server_url,
+            streaming=streaming,
+            base_url=base_url,
             timeout_ms=timeout_ms,
             http_headers=http_headers,
         )
-        context = HookContext(spec.operation_id, self._config.server_url)
-        request = self._config.hooks.before_request(context, request)
+        hooks = self._config.hooks
+        context = HookContext(spec.operation_id, base_url)
+        request = hooks.before_request(context, request)
         config = self._retry_config(spec, retries)
-        streaming = spec.stream_type is not None and (stream or spec.response_type is None)
-        started = time.monotonic()
+        started = monotonic()
         attempt = 0
         while True:
-            self._log_request(request)
+            self._log_request(request, attempt)
             try:
                 response = client.send(request, stream=streaming)
             except httpx.TransportError as exc:
-                failure = _transport_error(exc, request)
-                self._config.hooks.after_error(context, None, failure)
-                if self._may_retry(config, attempt, started, None):
-                    time.sleep(delay_ms(config, attempt, None) / 1000)
-                    attempt += 1
-                    continue
-                raise failure from exc
-            self._log_response(response)
-            retryable = response.status_code >= 400 and config.retries_status(response.status_code)
-            if retryable and self._may_retry(config, attempt, started, response):
-                wait = delay_ms(config, attempt, response)
-                response.close()
-                time.sleep(wait / 1000)
+                wait = _next_delay(config, attempt, started, None)
+                if wait is None:
+                    failure = _transport_error(exc, request, started, attempt + 1)
+                    hooks.after_error(context, None, failure)
+                    raise failure from exc
+                self._log_retry(spec, attempt, wait, f"{type(exc).__name__}: {exc}")
+                sleep(wait / 1000)
                 attempt += 1
                 continue
-            if response.status_code >= 400:
-                if streaming:
+            self._log_response(response)
+            if response.status_code < 400:
+                response = hooks.after_success(context, response)
+                return self._result(spec, response, streaming)
+            wait = _next_delay(config, attempt, started, response)
+            if wait is not None:
+                response.close()  # give the connection back before waiting
+                self._log_retry(spec, attempt, wait, f"status {response.status_code}")
+                sleep(wait / 1000)
+                attempt += 1
+                continue
+            if streaming:
+                try:
                     response.read()
+                finally:
                     response.close()
-                error = self._error(spec, response)
-                self._config.hooks.after_error(context, response, error)
-                raise error
-            response = self._config.hooks.after_success(context, response)
-            return self._result(spec, response, streaming)
+            error = self._error(spec, response)
+            hooks.after_error(context, response, error)
+            raise error
 
     async def _call_async(
         self,
@@ -232,6 +258,8 @@ class BaseClient:
         http_headers: Mapping[str, str] | None,
     ) -> Any:
         client = self._async_client()
+        base_url = server_url or self._config.server_url
+        streaming = spec.stream_type is not None and (stream or spec.response_type is None)
         request = self._build(
             client,
             spec,
@@ -239,60 +267,56 @@ class BaseClient:
             query=query,
             headers=headers,
             body=body,
-            stream=stream,
-            server_url=server_url,
+            streaming=streaming,
+            base_url=base_url,
             timeout_ms=timeout_ms,
             http_headers=http_headers,
         )
-        context = HookContext(spec.operation_id, self._config.server_url)
-        request = self._config.hooks.before_request(context, request)
+        hooks = self._config.hooks
+        context = HookContext(spec.operation_id, base_url)
+        request = hooks.before_request(context, request)
         config = self._retry_config(spec, retries)
-        streaming = spec.stream_type is not None and (stream or spec.response_type is None)
-        started = time.monotonic()
+        started = monotonic()
         attempt = 0
         while True:
-            self._log_request(request)
+            self._log_request(request, attempt)
             try:
                 response = await client.send(request, stream=streaming)
             except httpx.TransportError as exc:
-                failure = _transport_error(exc, request)
-                self._config.hooks.after_error(context, None, failure)
-                if self._may_retry(config, attempt, started, None):
-                    await asyncio.sleep(delay_ms(config, attempt, None) / 1000)
-                    attempt += 1
-                    continue
-                raise failure from exc
-            self._log_response(response)
-            retryable = response.status_code >= 400 and config.retries_status(response.status_code)
-            if retryable and self._may_retry(config, attempt, started, response):
-                wait = delay_ms(config, attempt, response)
-                await response.aclose()
-                await asyncio.sleep(wait / 1000)
+                wait = _next_delay(config, attempt, started, None)
+                if wait is None:
+                    failure = _transport_error(exc, request, started, attempt + 1)
+                    hooks.after_error(context, None, failure)
+                    raise failure from exc
+                self._log_retry(spec, attempt, wait, f"{type(exc).__name__}: {exc}")
+                await async_sleep(wait / 1000)
                 attempt += 1
                 continue
-            if response.status_code >= 400:
-                if streaming:
+            self._log_response(response)
+            if response.status_code < 400:
+                response = hooks.after_success(context, response)
+                return self._result(spec, response, streaming, is_async=True)
+            wait = _next_delay(config, attempt, started, response)
+            if wait is not None:
+                await response.aclose()  # give the connection back before waiting
+                self._log_retry(spec, attempt, wait, f"status {response.status_code}")
+                await async_sleep(wait / 1000)
+                attempt += 1
+                continue
+            if streaming:
+                try:
                     await response.aread()
+                finally:
                     await response.aclose()
-                error = self._error(spec, response)
-                self._config.hooks.after_error(context, response, error)
-                raise error
-            response = self._config.hooks.after_success(context, response)
-            return self._result(spec, response, streaming, is_async=True)
-
-    @staticmethod
-    def _may_retry(config: RetryConfig, attempt: int, started: float, response: httpx.Response | None) -> bool:
-        if config.strategy == "none":
-            return False
-        if response is None and not config.retry_connection_errors:
-            return False
-        elapsed_ms = (time.monotonic() - started) * 1000
-        return elapsed_ms + delay_ms(config, attempt, response) < config.backoff.max_elapsed_time
+            error = self._error(spec, response)
+            hooks.after_error(context, response, error)
+            raise error
 
     # -- answers -----------------------------------------------------------------------------
     def _result(self, spec: OperationSpec, response: httpx.Response, streaming: bool, is_async: bool = False) -> Any:
-        content_type = response.headers.get("content-type", "")
-        if spec.stream_type is not None and (streaming or "text/event-stream" in content_type):
+        if spec.stream_type is not None and (
+            streaming or "text/event-stream" in response.headers.get("content-type", "")
+        ):
             from ._streaming import EventStream, EventStreamAsync
 
             stream_class = EventStreamAsync if is_async else EventStream
@@ -305,7 +329,7 @@ class BaseClient:
             return response.text
         try:
             return spec.adapter("response").validate_json(response.content)
-        except Exception as exc:
+        except ValueError as exc:
             from pydantic import ValidationError
 
             if not isinstance(exc, ValidationError):
@@ -313,37 +337,78 @@ class BaseClient:
             what = f"{spec.operation_id}: the response (status {response.status_code}) does not match the spec"
             raise ResponseValidationError(describe_validation_error(exc, what), response, exc) from exc
 
-    def _error(self, spec: OperationSpec, response: httpx.Response) -> Exception:
-        status = str(response.status_code)
-        for pattern, factory in spec.errors:
-            if (
-                pattern == status
-                or (pattern.upper().endswith("XX") and pattern[0] == status[0])
-                or pattern == "default"
-            ):
-                error_class = factory()
-                data_type = getattr(error_class, "data_type", lambda: None)()
-                if data_type is None:
-                    return error_class(f"{spec.operation_id} failed", response)
-                try:
-                    data = data_type.model_validate_json(response.content)
-                except ValueError:  # not the documented shape (pydantic's error is a ValueError)
-                    break
+    def _error(self, spec: OperationSpec, response: httpx.Response) -> APIError:
+        factory = spec.error_class(response.status_code)
+        if factory is not None:
+            error_class = factory()
+            data_type = getattr(error_class, "data_type", lambda: None)()
+            if data_type is None:
+                return error_class(f"{spec.operation_id} failed", response)
+            try:
+                data = data_type.model_validate_json(response.content)
+            except ValueError:  # not the documented shape: a plain APIError says what came instead
+                pass
+            else:
                 return error_class(data, response)
         return APIError(f"{spec.operation_id} failed", response)
 
     # -- debug logging -----------------------------------------------------------------------
-    def _log_request(self, request: httpx.Request) -> None:
+    def _log_request(self, request: httpx.Request, attempt: int) -> None:
         logger = self._config.logger
         if logger is None or not logger.isEnabledFor(logging.DEBUG):
             return
-        headers = {k: ("[REDACTED]" if k.lower() in _REDACTED_HEADERS else v) for k, v in request.headers.items()}
-        logger.debug("Request: %s %s headers=%s", request.method, request.url, headers)
+        logger.debug(
+            "Request%s: %s %s headers=%s",
+            f" (attempt {attempt + 1})" if attempt else "",
+            request.method,
+            request.url,
+            _redact(request.headers),
+        )
 
     def _log_response(self, response: httpx.Response) -> None:
         logger = self._config.logger
         if logger is not None and logger.isEnabledFor(logging.DEBUG):
-            logger.debug("Response: %s %s", response.status_code, response.request.url)
+            request = response.request
+            logger.debug(
+                "Response: %s %s %s headers=%s",
+                response.status_code,
+                request.method,
+                request.url,
+                _redact(response.headers),
+            )
+
+    def _log_retry(self, spec: OperationSpec, attempt: int, wait_ms: float, reason: str) -> None:
+        logger = self._config.logger
+        if logger is not None and logger.isEnabledFor(logging.DEBUG):
+            logger.debug(
+                "Retrying %s in %.0f ms (attempt %d failed: %s)", spec.operation_id, wait_ms, attempt + 1, reason
+            )
+
+
+def _redact(headers: httpx.Headers) -> dict[str, str]:
+    return {k: ("[REDACTED]" if k.lower() in _REDACTED_HEADERS else v) for k, v in headers.items()}
+
+
+async def async_sleep(seconds: float) -> None:
+    """`asyncio.sleep`, imported on first use: `import asyncio` is slow and sync users never need it."""
+    import asyncio
+
+    await asyncio.sleep(seconds)
+
+
+def _next_delay(config: RetryConfig, attempt: int, started: float, response: httpx.Response | None) -> float | None:
+    """Milliseconds to wait before retrying, or None when this failure is final."""
+    if config.strategy == "none":
+        return None
+    if response is None:
+        if not config.retry_connection_errors:
+            return None
+    elif not config.retries_status(response.status_code):
+        return None
+    wait = delay_ms(config, attempt, response)
+    if (monotonic() - started) * 1000 + wait >= config.backoff.max_elapsed_time:
+        return None
+    return wait
 
 
 def default_logger() -> logging.Logger | None:
@@ -357,16 +422,31 @@ def default_logger() -> logging.Logger | None:
     return logger
 
 
-def _transport_error(exc: httpx.TransportError, request: httpx.Request) -> APIConnectionError:
+def _transport_error(
+    exc: httpx.TransportError, request: httpx.Request, started: float, attempts: int
+) -> APIConnectionError:
     url = str(request.url)
+    elapsed_ms = round((monotonic() - started) * 1000)
+    tries = f"{attempts} attempts" if attempts > 1 else "1 attempt"
     if isinstance(exc, httpx.TimeoutException):
         timeout = request.extensions.get("timeout", {}).get("read")
-        ms = int(timeout * 1000) if isinstance(timeout, (int, float)) else None
-        after = f" after {ms} ms" if ms is not None else ""
+        ms = round(timeout * 1000) if isinstance(timeout, (int, float)) else None
+        limit = f"the {ms} ms timeout" if ms is not None else "the timeout"
         return APITimeoutError(
-            f"{request.method} {url} timed out{after} ({type(exc).__name__})", url=url, timeout_ms=ms, cause=exc
+            f"{request.method} {url} took longer than {limit} ({type(exc).__name__}; gave up after {elapsed_ms} ms, {tries})",
+            url=url,
+            timeout_ms=ms,
+            elapsed_ms=elapsed_ms,
+            attempts=attempts,
+            cause=exc,
         )
-    return APIConnectionError(f"{request.method} {url} failed: {type(exc).__name__}: {exc}", url=url, cause=exc)
+    return APIConnectionError(
+        f"{request.method} {url} failed: {type(exc).__name__}: {exc or 'connection error'} (gave up after {elapsed_ms} ms, {tries})",
+        url=url,
+        elapsed_ms=elapsed_ms,
+        attempts=attempts,
+        cause=exc,
+    )
 
 
 # -- encoding --------------------------------------------------------------------------------

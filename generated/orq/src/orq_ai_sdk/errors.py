@@ -62,11 +62,16 @@ class TypedAPIError(APIError):
 
 
 class ResponseValidationError(SDKError):
-    """The response did not match the spec: names the operation, the field and what was wrong."""
+    """The response did not match the spec: names the operation, each failing field and what was wrong.
+
+    `cause` is pydantic's `ValidationError` (also the exception's `__cause__`); `body` the raw text.
+    """
 
     def __init__(self, message: str, raw_response: httpx.Response, cause: Exception | None = None) -> None:
         self.raw_response = raw_response
         self.status_code = raw_response.status_code
+        self.headers = raw_response.headers
+        self.body = _body_text(raw_response)
         self.cause = cause
         super().__init__(message)
 
@@ -80,20 +85,39 @@ class RequestValidationError(SDKError, ValueError):
 
 
 class APIConnectionError(SDKError):
-    """The request did not get an answer: the connection failed or broke."""
+    """The request got no answer: the connection failed or broke. Says which URL and after how long."""
 
-    def __init__(self, message: str, *, url: str, cause: Exception | None = None) -> None:
+    def __init__(
+        self,
+        message: str,
+        *,
+        url: str,
+        elapsed_ms: int | None = None,
+        attempts: int = 1,
+        cause: Exception | None = None,
+    ) -> None:
         self.url = url
+        self.elapsed_ms = elapsed_ms
+        self.attempts = attempts
         self.cause = cause
         super().__init__(message)
 
 
 class APITimeoutError(APIConnectionError):
-    """The server took longer than the timeout."""
+    """The server took longer than the timeout (`timeout_ms`)."""
 
-    def __init__(self, message: str, *, url: str, timeout_ms: int | None, cause: Exception | None = None) -> None:
+    def __init__(
+        self,
+        message: str,
+        *,
+        url: str,
+        timeout_ms: int | None,
+        elapsed_ms: int | None = None,
+        attempts: int = 1,
+        cause: Exception | None = None,
+    ) -> None:
         self.timeout_ms = timeout_ms
-        super().__init__(message, url=url, cause=cause)
+        super().__init__(message, url=url, elapsed_ms=elapsed_ms, attempts=attempts, cause=cause)
 
 
 class StreamError(SDKError):

@@ -10,7 +10,6 @@ from types import TracebackType
 from typing import TYPE_CHECKING
 
 import httpx
-from typing_extensions import Self
 
 from ._client import BaseClient, ClientConfig, default_logger
 from ._hooks import Hooks
@@ -18,6 +17,8 @@ from ._types import UNSET, Unset
 from .utils.retries import BackoffStrategy, RetryConfig
 
 if TYPE_CHECKING:
+    from typing_extensions import Self
+
     from .resources.router import Router
 
 #: The servers the spec lists; the first is the default.
@@ -46,8 +47,10 @@ class Orq(BaseClient):
         api_key: The API key, or a callable that returns it before each request. Defaults to the
             `ORQ_API_KEY` environment variable.
         server_url: Overrides the server, by default `https://api.orq.ai`.
-        retry_config: The retry policy of every call; `None` switches retries off.
-        timeout_ms: The timeout of every call, in milliseconds.
+        retry_config: The retry policy of every call (a call's `retries=` overrides it); `None`
+            switches retries off. Defaults to the spec's policy.
+        timeout_ms: The timeout of every call, in milliseconds (a call's `timeout_ms=` overrides it).
+            Defaults to the spec's timeout.
         client: An `httpx.Client` of yours; the SDK uses it and never closes it.
         async_client: An `httpx.AsyncClient` of yours; the SDK uses it and never closes it.
         hooks: Callables run before each request and after each answer.
@@ -69,20 +72,20 @@ class Orq(BaseClient):
     ) -> None:
         if api_key is None:
             api_key = os.environ.get("ORQ_API_KEY") or None
-        if isinstance(retry_config, Unset):
-            retry_config = DEFAULT_RETRY_CONFIG
         super().__init__(
             ClientConfig(
                 server_url=server_url or SERVERS[0],
                 api_key=api_key,
-                retry_config=retry_config if retry_config is not None else RetryConfig(strategy="none"),
-                timeout_ms=timeout_ms if timeout_ms is not None else DEFAULT_TIMEOUT_MS,
+                retry_config=None if isinstance(retry_config, Unset) else retry_config or RetryConfig(strategy="none"),
+                timeout_ms=timeout_ms,
                 client=client,
                 async_client=async_client,
                 owns_client=False,
                 owns_async_client=False,
                 hooks=hooks or Hooks(),
                 logger=debug_logger or default_logger(),
+                default_retry_config=DEFAULT_RETRY_CONFIG,
+                default_timeout_ms=DEFAULT_TIMEOUT_MS,
             )
         )
         self._client = self

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 import email.utils
 import random
 import time
@@ -39,11 +40,11 @@ class RetryConfig:
     status_codes: tuple[int | str, ...] = (429, 500, 502, 503, 504)
 
     def retries_status(self, status: int) -> bool:
-        for code in self.status_codes:
-            text = str(code).upper()
-            if text.endswith("XX") and text[:1] == str(status)[:1]:
-                return True
-            if text == str(status):
+        """Whether `status` matches one of `status_codes` (`503`, or a range such as `"5XX"`)."""
+        code = str(status)
+        for pattern in self.status_codes:
+            text = str(pattern).upper()
+            if text == code or (text.endswith("XX") and text[0] == code[0]):
                 return True
         return False
 
@@ -52,7 +53,11 @@ NO_RETRIES = RetryConfig(strategy="none")
 
 
 def delay_ms(config: RetryConfig, attempt: int, response: httpx.Response | None) -> float:
-    """How long to wait before attempt `attempt + 1` (0-based `attempt` just failed)."""
+    """How long to wait before attempt `attempt + 1` (0-based `attempt` just failed).
+
+    The server's `retry-after-ms`/`Retry-After` wins (capped at `max_interval`); otherwise exponential
+    backoff with jitter.
+    """
     hinted = retry_after_ms(response) if response is not None else None
     if hinted is not None:
         return min(hinted, config.backoff.max_interval)
@@ -62,7 +67,7 @@ def delay_ms(config: RetryConfig, attempt: int, response: httpx.Response | None)
 
 
 def retry_after_ms(response: httpx.Response) -> float | None:
-    """The server's hint: `retry-after-ms`, or `Retry-After` as seconds or an HTTP date."""
+    """The server's hint: `retry-after-ms`, or `Retry-After` as seconds or an HTTP date. None if absent or unreadable."""
     value = response.headers.get("retry-after-ms")
     if value is not None:
         try:
@@ -75,7 +80,11 @@ def retry_after_ms(response: httpx.Response) -> float | None:
     try:
         return max(float(value) * 1000, 0.0)
     except ValueError:
-        parsed = email.utils.parsedate_to_datetime(value) if value.strip() else None
-        if parsed is None:
-            return None
-        return max((parsed.timestamp() - time.time()) * 1000, 0.0)
+        pass
+    try:
+        when = email.utils.parsedate_to_datetime(value)
+    except (TypeError, ValueError, IndexError):
+        return None
+    if when.tzinfo is None:  # RFC 9110 dates are GMT
+        when = when.replace(tzinfo=datetime.timezone.utc)
+    return max((when.timestamp() - time.time()) * 1000, 0.0)
