@@ -7,7 +7,8 @@ cd "$(dirname "$0")/.."
 VERSION=5.14.2
 DIR=.tools/prism
 BIN="$DIR/node_modules/.bin/prism"
-if [ -x "$BIN" ] && [ "$("$BIN" --version 2>/dev/null)" = "$VERSION" ]; then
+PKG="$DIR/node_modules/@stoplight/prism-cli/package.json"
+if [ -x "$BIN" ] && [ -f "$PKG" ] && grep -q "\"version\": \"$VERSION\"" "$PKG"; then
   exit 0
 fi
 command -v npm >/dev/null || { echo "install_prism.sh: npm (Node 20) is needed to install Prism" >&2; exit 1; }

@@ -3,4 +3,5 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/bootstrap.sh
+scripts/install_prism.sh  # the Prism mock server of the contract tests (tests/runtime)
 exec .venv/bin/python -m pytest "$@"
