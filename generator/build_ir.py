@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from generator.ir import Api, Body, Field, Group, Model, Operation, Response, Security, Stream, TypeRef
+from generator.ir import Api, Body, Field, Group, Model, Operation, Response, Security, Stream, StreamDeltas, TypeRef
 from generator.naming import pascal, snake, unique
 from generator.normalize import HTTP_METHODS, SCHEMA_REF, non_null_branches
 
@@ -225,6 +225,8 @@ class Builder:
         params = self.parameters(shared, op.get("parameters") or [], taken)
         body = self.body(op.get("requestBody"), pascal(op_id), taken)
         responses, errors, stream = self.responses(op.get("responses") or {}, op)
+        if stream is not None:
+            stream.deltas = self.stream_deltas(stream, responses)
         flag = None
         if stream is not None and body is not None and any(r.kind != "stream" for r in responses):
             flag = next((f for f in body.fields if f.wire_name == "stream" and f.type.annotation.startswith("bool")), None)
@@ -325,6 +327,73 @@ class Builder:
                     resp.error_class = self.error_class(type_.models[0])
                 (ok if success else errors).append(resp)
         return ok, errors, stream
+
+    # -- joining an OpenAI-style stream into its response ------------------------------------------
+    def stream_deltas(self, stream: Stream, responses: list[Response]) -> StreamDeltas | None:
+        """Whether the stream's chunks join into the JSON response, and how (constant work per operation).
+
+        The chunk model must have `choices[]` with an `index` and either a `delta` object (joined into
+        the response choice's object field that shares most of its fields: `message`) or the text
+        field itself (`text`, as in legacy completions); the response model must have `choices[]` too.
+        """
+        response = next((r for r in responses if r.kind == "json" and r.type is not None), None)
+        if not stream.envelope or response is None or response.type is None:
+            return None
+        chunk_model, response_model = self._single_model(stream.chunk), self._single_model(response.type)
+        if chunk_model is None or response_model is None:
+            return None
+        chunk_choice = self._choice_fields(chunk_model)
+        response_choice = self._choice_fields(response_model)
+        if chunk_choice is None or response_choice is None or "index" not in chunk_choice:
+            return None
+        delta, message, message_fields = "", "", {}
+        holder = chunk_choice
+        if "delta" in chunk_choice:
+            holder = self.schema_of(chunk_choice["delta"]).get("properties") or {}
+            best = 0
+            for key, sub in response_choice.items():
+                fields = self.schema_of(sub).get("properties") or {}
+                shared = len(set(fields) & set(holder)) if key not in chunk_choice else 0
+                if shared > best:
+                    best, message, message_fields = shared, key, fields
+            if not message:
+                return None
+            delta = "delta"
+        text = next((k for k in ("content", "text") if self.types.of(holder.get(k)).annotation.startswith("str")), None)
+        if text is None or (not delta and text not in response_choice):
+            return None
+        names = [delta, message, text]
+        if any(n and snake(n) != n for n in names):
+            return None  # the runtime reads these by attribute: Python name and wire name must agree
+        return StreamDeltas(
+            response.type, delta, message, text,
+            self._constants(self.schemas.get(response_model) or {}), self._constants({"properties": message_fields}),
+        )
+
+    def _single_model(self, type_: TypeRef) -> str | None:
+        if len(type_.models) == 1 and type_.annotation == f"models.{type_.models[0]}":
+            return type_.models[0]
+        return None
+
+    def _choice_fields(self, model: str) -> dict[str, Any] | None:
+        """The fields of the items of the model's `choices` array."""
+        schema = self.schemas.get(model)
+        choices = (schema.get("properties") or {}).get("choices") if isinstance(schema, dict) else None
+        items = self.schema_of(choices).get("items") if isinstance(choices, dict) else None
+        fields = self.schema_of(items).get("properties") if isinstance(items, dict) else None
+        return fields if isinstance(fields, dict) else None
+
+    def _constants(self, schema: dict[str, Any]) -> dict[str, Any]:
+        """The fields an object fixes to one value (`const`, or an enum of one)."""
+        out: dict[str, Any] = {}
+        for key, sub in (schema.get("properties") or {}).items():
+            sub = self.schema_of(sub)
+            enum = sub.get("enum") if isinstance(sub.get("enum"), list) else None
+            if "const" in sub:
+                out[key] = sub["const"]
+            elif enum is not None and len(enum) == 1:
+                out[key] = enum[0]
+        return {k: v for k, v in out.items() if isinstance(v, (str, int, float, bool))}
 
     def error_class(self, model: str) -> str:
         for cls, data in self.error_classes.items():

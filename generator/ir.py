@@ -70,10 +70,26 @@ class Response:
 
 
 @dataclass
+class StreamDeltas:
+    """How an OpenAI-style stream's chunks (`choices[].delta`) join into the operation's JSON response.
+
+    Found by `build_ir` from the shapes of the chunk and response models, never from their names.
+    """
+
+    response: TypeRef  # the response model the chunks join into
+    delta: str  # the chunk choice's delta field ("delta"), or "" when the choice carries its fields itself
+    message: str  # what the delta becomes in the response's choice ("message"), or ""
+    text: str  # the text field of the delta (or of the choice): "content", "text"
+    constants: dict[str, Any] = field(default_factory=dict)  # const fields of the response (`object`)
+    message_constants: dict[str, Any] = field(default_factory=dict)  # const fields of its message (`role`)
+
+
+@dataclass
 class Stream:
     chunk: TypeRef
     sentinel: str | None
     envelope: bool  # events carry the chunk in `data`
+    deltas: StreamDeltas | None = None  # set when the chunks can be joined into the response model
 
 
 @dataclass

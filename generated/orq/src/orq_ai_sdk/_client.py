@@ -9,7 +9,7 @@ import threading
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from time import monotonic, sleep
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 from urllib.parse import quote
 
 import httpx
@@ -25,6 +25,9 @@ from .errors import (
     describe_validation_error,
 )
 from .utils.retries import NO_RETRIES, RetryConfig, delay_ms
+
+if TYPE_CHECKING:
+    from ._streaming import DeltaShape
 
 USER_AGENT = "orq-ai-sdk/0.1.0 python"
 DEBUG_ENV = "ORQ_DEBUG"
@@ -46,6 +49,7 @@ class OperationSpec:
     stream_type: Callable[[], Any] | None = None
     sentinel: str | None = None
     envelope: bool = False
+    accumulate: DeltaShape | None = None  # how the stream's chunks join into the response (`_streaming.py`)
     errors: tuple[tuple[str, Callable[[], type[APIError]]], ...] = ()
     retries: RetryConfig | None = None
     timeout_ms: int | None = None
@@ -317,10 +321,9 @@ class BaseClient:
         if spec.stream_type is not None and (
             streaming or "text/event-stream" in response.headers.get("content-type", "")
         ):
-            from ._streaming import EventStream, EventStreamAsync
+            from ._streaming import open_stream
 
-            stream_class = EventStreamAsync if is_async else EventStream
-            return stream_class(response, spec.adapter("stream"), sentinel=spec.sentinel, envelope=spec.envelope)
+            return open_stream(spec, response, is_async)
         if spec.response_kind == "empty" or spec.response_type is None:
             return None
         if spec.response_kind == "binary":

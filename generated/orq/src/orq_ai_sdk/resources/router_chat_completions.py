@@ -7,11 +7,12 @@ from typing import TYPE_CHECKING, Any, Literal, cast, overload
 
 from .. import models
 from .._client import BaseClient, OperationSpec, build_model
+from .._streaming import DeltaShape
 from .._types import UNSET, Unset
 from ..utils.retries import RetryConfig
 
 if TYPE_CHECKING:
-    from .._streaming import EventStream, EventStreamAsync
+    from .._streaming import DeltaEventStream, DeltaEventStreamAsync
 
 
 _CREATE = OperationSpec(
@@ -24,6 +25,13 @@ _CREATE = OperationSpec(
     stream_type=lambda: models.CreateChatCompletionChunk,
     sentinel="[DONE]",
     envelope=True,
+    accumulate=DeltaShape(
+        delta="delta",
+        message="message",
+        text="content",
+        constants={"object": "chat.completion"},
+        message_constants={"role": "assistant"},
+    ),
 )
 
 
@@ -149,7 +157,7 @@ class RouterChatCompletions:
         server_url: str | None = None,
         timeout_ms: int | None = None,
         http_headers: Mapping[str, str] | None = None,
-    ) -> EventStream[models.CreateChatCompletionChunk]: ...
+    ) -> DeltaEventStream[models.CreateChatCompletionChunk, models.CreateChatCompletionResponseBody]: ...
 
     @overload
     def create(
@@ -208,7 +216,10 @@ class RouterChatCompletions:
         server_url: str | None = None,
         timeout_ms: int | None = None,
         http_headers: Mapping[str, str] | None = None,
-    ) -> models.CreateChatCompletionResponseBody | EventStream[models.CreateChatCompletionChunk]: ...
+    ) -> (
+        models.CreateChatCompletionResponseBody
+        | DeltaEventStream[models.CreateChatCompletionChunk, models.CreateChatCompletionResponseBody]
+    ): ...
 
     def create(
         self,
@@ -266,7 +277,10 @@ class RouterChatCompletions:
         server_url: str | None = None,
         timeout_ms: int | None = None,
         http_headers: Mapping[str, str] | None = None,
-    ) -> models.CreateChatCompletionResponseBody | EventStream[models.CreateChatCompletionChunk]:
+    ) -> (
+        models.CreateChatCompletionResponseBody
+        | DeltaEventStream[models.CreateChatCompletionChunk, models.CreateChatCompletionResponseBody]
+    ):
         """Create chat completion
 
         Creates a model response for the given chat conversation with support for retries, fallbacks, prompts, and variables.
@@ -371,7 +385,10 @@ class RouterChatCompletions:
             timeout_ms=timeout_ms,
             http_headers=http_headers,
         )
-        return cast("models.CreateChatCompletionResponseBody | EventStream[models.CreateChatCompletionChunk]", result)
+        return cast(
+            "models.CreateChatCompletionResponseBody | DeltaEventStream[models.CreateChatCompletionChunk, models.CreateChatCompletionResponseBody]",
+            result,
+        )
 
     @overload
     async def create_async(
@@ -489,7 +506,7 @@ class RouterChatCompletions:
         server_url: str | None = None,
         timeout_ms: int | None = None,
         http_headers: Mapping[str, str] | None = None,
-    ) -> EventStreamAsync[models.CreateChatCompletionChunk]: ...
+    ) -> DeltaEventStreamAsync[models.CreateChatCompletionChunk, models.CreateChatCompletionResponseBody]: ...
 
     @overload
     async def create_async(
@@ -548,7 +565,10 @@ class RouterChatCompletions:
         server_url: str | None = None,
         timeout_ms: int | None = None,
         http_headers: Mapping[str, str] | None = None,
-    ) -> models.CreateChatCompletionResponseBody | EventStreamAsync[models.CreateChatCompletionChunk]: ...
+    ) -> (
+        models.CreateChatCompletionResponseBody
+        | DeltaEventStreamAsync[models.CreateChatCompletionChunk, models.CreateChatCompletionResponseBody]
+    ): ...
 
     async def create_async(
         self,
@@ -606,7 +626,10 @@ class RouterChatCompletions:
         server_url: str | None = None,
         timeout_ms: int | None = None,
         http_headers: Mapping[str, str] | None = None,
-    ) -> models.CreateChatCompletionResponseBody | EventStreamAsync[models.CreateChatCompletionChunk]:
+    ) -> (
+        models.CreateChatCompletionResponseBody
+        | DeltaEventStreamAsync[models.CreateChatCompletionChunk, models.CreateChatCompletionResponseBody]
+    ):
         """Create chat completion
 
         Creates a model response for the given chat conversation with support for retries, fallbacks, prompts, and variables.
@@ -712,5 +735,6 @@ class RouterChatCompletions:
             http_headers=http_headers,
         )
         return cast(
-            "models.CreateChatCompletionResponseBody | EventStreamAsync[models.CreateChatCompletionChunk]", result
+            "models.CreateChatCompletionResponseBody | DeltaEventStreamAsync[models.CreateChatCompletionChunk, models.CreateChatCompletionResponseBody]",
+            result,
         )

@@ -7,11 +7,12 @@ from typing import TYPE_CHECKING, Literal, cast, overload
 
 from .. import models
 from .._client import BaseClient, OperationSpec, build_model
+from .._streaming import DeltaShape
 from .._types import UNSET, Unset
 from ..utils.retries import RetryConfig
 
 if TYPE_CHECKING:
-    from .._streaming import EventStream, EventStreamAsync
+    from .._streaming import DeltaEventStream, DeltaEventStreamAsync
 
 
 _CREATE = OperationSpec(
@@ -24,6 +25,13 @@ _CREATE = OperationSpec(
     stream_type=lambda: models.CreateCompletionChunk,
     sentinel="[DONE]",
     envelope=True,
+    accumulate=DeltaShape(
+        delta="",
+        message="",
+        text="text",
+        constants={},
+        message_constants={},
+    ),
 )
 
 
@@ -97,7 +105,7 @@ class RouterCompletions:
         server_url: str | None = None,
         timeout_ms: int | None = None,
         http_headers: Mapping[str, str] | None = None,
-    ) -> EventStream[models.CreateCompletionChunk]: ...
+    ) -> DeltaEventStream[models.CreateCompletionChunk, models.CreateCompletionResponseBody]: ...
 
     @overload
     def create(
@@ -130,7 +138,10 @@ class RouterCompletions:
         server_url: str | None = None,
         timeout_ms: int | None = None,
         http_headers: Mapping[str, str] | None = None,
-    ) -> models.CreateCompletionResponseBody | EventStream[models.CreateCompletionChunk]: ...
+    ) -> (
+        models.CreateCompletionResponseBody
+        | DeltaEventStream[models.CreateCompletionChunk, models.CreateCompletionResponseBody]
+    ): ...
 
     def create(
         self,
@@ -162,7 +173,10 @@ class RouterCompletions:
         server_url: str | None = None,
         timeout_ms: int | None = None,
         http_headers: Mapping[str, str] | None = None,
-    ) -> models.CreateCompletionResponseBody | EventStream[models.CreateCompletionChunk]:
+    ) -> (
+        models.CreateCompletionResponseBody
+        | DeltaEventStream[models.CreateCompletionChunk, models.CreateCompletionResponseBody]
+    ):
         """Create completion
 
         For sending requests to legacy completion models
@@ -228,7 +242,10 @@ class RouterCompletions:
             timeout_ms=timeout_ms,
             http_headers=http_headers,
         )
-        return cast("models.CreateCompletionResponseBody | EventStream[models.CreateCompletionChunk]", result)
+        return cast(
+            "models.CreateCompletionResponseBody | DeltaEventStream[models.CreateCompletionChunk, models.CreateCompletionResponseBody]",
+            result,
+        )
 
     @overload
     async def create_async(
@@ -294,7 +311,7 @@ class RouterCompletions:
         server_url: str | None = None,
         timeout_ms: int | None = None,
         http_headers: Mapping[str, str] | None = None,
-    ) -> EventStreamAsync[models.CreateCompletionChunk]: ...
+    ) -> DeltaEventStreamAsync[models.CreateCompletionChunk, models.CreateCompletionResponseBody]: ...
 
     @overload
     async def create_async(
@@ -327,7 +344,10 @@ class RouterCompletions:
         server_url: str | None = None,
         timeout_ms: int | None = None,
         http_headers: Mapping[str, str] | None = None,
-    ) -> models.CreateCompletionResponseBody | EventStreamAsync[models.CreateCompletionChunk]: ...
+    ) -> (
+        models.CreateCompletionResponseBody
+        | DeltaEventStreamAsync[models.CreateCompletionChunk, models.CreateCompletionResponseBody]
+    ): ...
 
     async def create_async(
         self,
@@ -359,7 +379,10 @@ class RouterCompletions:
         server_url: str | None = None,
         timeout_ms: int | None = None,
         http_headers: Mapping[str, str] | None = None,
-    ) -> models.CreateCompletionResponseBody | EventStreamAsync[models.CreateCompletionChunk]:
+    ) -> (
+        models.CreateCompletionResponseBody
+        | DeltaEventStreamAsync[models.CreateCompletionChunk, models.CreateCompletionResponseBody]
+    ):
         """Create completion
 
         For sending requests to legacy completion models
@@ -425,4 +448,7 @@ class RouterCompletions:
             timeout_ms=timeout_ms,
             http_headers=http_headers,
         )
-        return cast("models.CreateCompletionResponseBody | EventStreamAsync[models.CreateCompletionChunk]", result)
+        return cast(
+            "models.CreateCompletionResponseBody | DeltaEventStreamAsync[models.CreateCompletionChunk, models.CreateCompletionResponseBody]",
+            result,
+        )
