@@ -126,14 +126,17 @@ def describe(c: Change, code: Code) -> str:
 
 
 def entries(report: Report, level: str, code: Code) -> list[str]:
-    """The sentences of one level. Added models are listed in one entry: a new method brings many."""
+    """The sentences of one level. Added or removed models are listed in one entry each: a new
+    method brings many."""
     changes = report.by_level(level)  # type: ignore[arg-type]
-    out = [describe(c, code) for c in changes if c.kind != "model_added"]
-    added = [c for c in changes if c.kind == "model_added"]
-    if len(added) == 1:
-        out.append(describe(added[0], code))
-    elif added:
-        out.append(f"{len(added)} new models: " + ", ".join(code(c.target) for c in added) + ".")
+    grouped = {"model_added": "new models", "model_removed": "models removed"}
+    out = [describe(c, code) for c in changes if c.kind not in grouped]
+    for kind, label in grouped.items():
+        models = [c for c in changes if c.kind == kind]
+        if len(models) == 1:
+            out.append(describe(models[0], code))
+        elif models:
+            out.append(f"{len(models)} {label}: " + ", ".join(code(c.target) for c in models) + ".")
     return out
 
 

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from generator.cli import main
-from generator.diff import SURFACE_FILE, Change, Report, dump_surface
+from generator.diff import SURFACE_FILE, Change, Report, compare, dump_surface
 from generator.report import md_code, render
 from tests.conftest import ORQ_PREVIOUS_SPEC, ORQ_SPEC, run, tool
 from tests.diff.conftest import DIFF_FIXTURES
@@ -143,3 +143,12 @@ def test_configured_sdks_against_a_git_revision(capsys: pytest.CaptureFixture[st
     assert code == 0 and "nothing to compare yet" in err
     code, _, err = _diff(capsys, "--base", "no-such-branch")
     assert code == 2 and "not a git revision" in err
+
+
+def test_models_added_or_removed_are_listed_in_one_entry(surface) -> None:
+    report = compare(surface(ORQ_SPEC), surface(ORQ_PREVIOUS_SPEC))  # backwards: the new method goes
+    removed = [c.target for c in report.changes if c.kind == "model_removed"]
+    assert len(removed) > 1
+    text = render(report, "text", "current", "previous")
+    assert f"  - {len(removed)} models removed: {', '.join(removed)}.\n" in text
+    assert "Method router.completions.create removed (was POST /v2/router/completions)." in text
