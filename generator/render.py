@@ -11,6 +11,7 @@ from typing import Any
 import jinja2
 
 from generator.diff import SURFACE_FILE, surface_json
+from generator.docs import render_docs
 from generator.ir import Api
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
@@ -127,7 +128,7 @@ def render_sdk(api: Api, sdk: SdkSettings, models_code: tuple[str, str], model_n
         error_names=error_names, model_names=model_names[0], typeddict_names=model_names[1], **ctx
     )
     files["pyproject.toml"] = env.get_template("sdk/pyproject.toml.jinja").render(**ctx)
-    files["README.md"] = env.get_template("docs/readme.md.jinja").render(**ctx)
+    files.update(render_docs(api, sdk, env))  # README.md, docs/sdks/*, docs/models/*
     # The public surface, for `sdkgen diff` and the change report of the next `sdkgen generate`.
     files[SURFACE_FILE] = surface_json(api)
     return files

@@ -1,0 +1,456 @@
+"""The SDK's markdown reference: README, one page per resource, one page per model.
+
+Everything a page shows comes from the IR; the layout lives in `templates/docs/`. This module adds:
+- example calls built from the IR (field examples, defaults, enums, required fields, recursively through
+  the models), written as Python literals with `repr`, never by pasting spec text into code;
+- escaping filters for spec text in markdown (table cells, paragraphs, code spans);
+- GitHub-style heading anchors, computed from the rendered page, so links always match headings.
+"""
+
+from __future__ import annotations
+
+import ast
+import math
+import re
+from dataclasses import dataclass
+from typing import Any
+
+import jinja2
+
+from generator.ir import Api, Field, Group, Operation, Response, TypeRef
+
+# -- escaping: spec text on its way into markdown -----------------------------------------------------
+_BACKTICKS = re.compile(r"`+")
+# A markdown link or image needs `](`; one whose target is not an absolute URL cannot resolve in our
+# docs, so its `(` is escaped and the text shows as written.
+_RELATIVE_LINK = re.compile(r"\]\((?!\s*<?(?:https?://|mailto:))")
+_BLOCK_START = re.compile(r"^( {0,3})(#|```|~~~|[-*_](?:\s*[-*_]){2,}\s*$|=+\s*$|-+\s*$|\[[^\]]*\]:)")
+
+
+def _segments(text: str) -> list[tuple[bool, str]]:
+    """Split text into (is_code_span, text) parts; an unmatched backtick run counts as plain text."""
+    parts: list[tuple[bool, str]] = []
+    pos = 0
+    plain_from = 0
+    while True:
+        m = _BACKTICKS.search(text, pos)
+        if m is None:
+            break
+        run = m.group()
+        close = re.compile(r"(?<!`)" + run + r"(?!`)").search(text, m.end())
+        if close is None:
+            pos = m.end()
+            continue
+        if m.start() > plain_from:
+            parts.append((False, text[plain_from:m.start()]))
+        parts.append((True, text[m.start():close.end()]))
+        pos = plain_from = close.end()
+    if plain_from < len(text):
+        parts.append((False, text[plain_from:]))
+    return parts
+
+
+def _plain(text: str) -> str:
+    """Plain (non-code) markdown text made inert: no HTML, no relative links, no table breaks."""
+    text = text.replace("\\", "\\\\").replace("`", "\\`")
+    text = text.replace("<", "&lt;").replace(">", "&gt;")
+    text = _RELATIVE_LINK.sub("]\\\\(", text)
+    return text.replace("|", "\\|")
+
+
+def _inline(text: str, newline: str) -> str:
+    out = []
+    for is_code, part in _segments(text):
+        if is_code and "\\|" not in part:
+            out.append(part.replace("|", "\\|").replace("\r\n", " ").replace("\n", " ").replace("\r", " "))
+        else:  # plain text, or a code span a table cell could not hold intact
+            out.append(_plain(part))
+    result = "".join(out).replace("\r\n", "\n").replace("\r", "\n")
+    return newline.join(line.strip() for line in result.split("\n"))
+
+
+def md_cell(text: Any) -> str:
+    """Spec text for one table cell: pipes escaped, newlines as `<br/>`, HTML shown as text."""
+    return _inline(str(text or "").strip(), "<br/>")
+
+
+def md_inline(text: Any) -> str:
+    """Spec text on one line of a list item or a sentence."""
+    return " ".join(_inline(str(text or "").strip(), " ").split())
+
+
+def md_text(text: Any) -> str:
+    """Spec text as paragraphs: markdown emphasis, lists and absolute links kept; headings, fences,
+    HTML and relative links made inert, so it cannot change the page's structure."""
+    text = str(text or "").strip().replace("\r\n", "\n").replace("\r", "\n")
+    out = []
+    for is_code, part in _segments(text):
+        out.append(part if is_code else _plain(part))
+    lines = []
+    for line in "".join(out).split("\n"):
+        line = line.rstrip()
+        lines.append(_BLOCK_START.sub(lambda m: m.group(1) + "\\" + m.group(2), line))
+    return "\n".join(lines)
+
+
+def md_code(text: Any) -> str:
+    """A code span holding `text` on one line, in a table cell or elsewhere."""
+    text = " ".join(str(text).splitlines())
+    if "\\|" in text:
+        return _plain(text)
+    fence = "`" * (max((len(r) for r in _BACKTICKS.findall(text)), default=0) + 1)
+    pad = " " if text.startswith("`") or text.endswith("`") else ""
+    return f"{fence}{pad}{text.replace('|', chr(92) + '|')}{pad}{fence}"
+
+
+# -- anchors ---------------------------------------------------------------------------------------
+_FENCE = re.compile(r"^ {0,3}(```|~~~)")
+_HEADING = re.compile(r"^ {0,3}(#{1,6})\s+(.*?)\s*#*\s*$")
+
+
+def slug(text: str) -> str:
+    """GitHub's anchor for a heading's text (without the -1, -2 suffix of repeats)."""
+    text = re.sub(r"<[^>]*>", "", text).lower()
+    text = re.sub(r"[^\w\- ]", "", text)
+    return text.replace(" ", "-")
+
+
+def headings(markdown: str) -> list[tuple[int, str, str]]:
+    """(level, text, anchor) of every ATX heading outside code blocks, anchors made unique as GitHub does."""
+    out: list[tuple[int, str, str]] = []
+    seen: dict[str, int] = {}
+    fence: str | None = None
+    for line in markdown.splitlines():
+        m = _FENCE.match(line)
+        if m:
+            fence = None if fence == m.group(1) else fence or m.group(1)
+            continue
+        if fence:
+            continue
+        h = _HEADING.match(line)
+        if h:
+            base = slug(h.group(2))
+            n = seen.get(base, 0)
+            seen[base] = n + 1
+            out.append((len(h.group(1)), h.group(2), base if n == 0 else f"{base}-{n}"))
+    return out
+
+
+# -- Python literals for examples --------------------------------------------------------------------
+def pystr(value: str) -> str:
+    """`repr` of a string, with double quotes when that changes nothing but the delimiters."""
+    text = repr(value)
+    if text.startswith("'") and "'" not in value and '"' not in value:
+        return '"' + text[1:-1] + '"'
+    return text
+
+
+def pylit(value: Any, indent: int = 0, width: int = 100) -> str:
+    """A Python literal for JSON-like data; long dicts and lists are split one item a line."""
+    one = _one_line(value)
+    if indent + len(one) <= width or not isinstance(value, (dict, list)) or not value:
+        return one
+    pad = " " * (indent + 4)
+    if isinstance(value, dict):
+        items = [f"{pad}{pystr(str(k))}: {pylit(v, indent + 4, width)}," for k, v in value.items()]
+        return "{\n" + "\n".join(items) + "\n" + " " * indent + "}"
+    items = [f"{pad}{pylit(v, indent + 4, width)}," for v in value]
+    return "[\n" + "\n".join(items) + "\n" + " " * indent + "]"
+
+
+def _one_line(value: Any) -> str:
+    if isinstance(value, str):
+        return pystr(value)
+    if isinstance(value, bool) or value is None or isinstance(value, (int, bytes)):
+        return repr(value)
+    if isinstance(value, float):
+        return repr(value) if math.isfinite(value) else f"float({str(value)!r})"
+    if isinstance(value, dict):
+        return "{" + ", ".join(f"{pystr(str(k))}: {_one_line(v)}" for k, v in value.items()) + "}"
+    if isinstance(value, (list, tuple)):
+        return "[" + ", ".join(_one_line(v) for v in value) + "]"
+    return pystr(str(value))
+
+
+class Examples:
+    """Example values for arguments, from the IR: what a reader can copy and run as it is."""
+
+    def __init__(self, api: Api) -> None:
+        self.api = api
+
+    def field(self, f: Field, stack: tuple[str, ...] = ()) -> Any:
+        if f.has_example:
+            return f.example
+        if f.has_default and f.default is not None:
+            return f.default
+        if f.enum_values:
+            return f.enum_values[0]
+        return self.annotation(f.type.annotation, stack, f.constraints)
+
+    def annotation(self, annotation: str, stack: tuple[str, ...] = (), constraints: dict[str, Any] | None = None) -> Any:
+        try:
+            node = ast.parse(annotation, mode="eval").body
+        except SyntaxError:
+            return "<value>"
+        return self._node(node, stack, constraints or {})
+
+    def _node(self, node: ast.expr, stack: tuple[str, ...], constraints: dict[str, Any]) -> Any:
+        if isinstance(node, ast.BinOp) and isinstance(node.op, ast.BitOr):
+            members = _union_members(node)
+            real = [m for m in members if not (isinstance(m, ast.Constant) and m.value is None)]
+            return self._node(real[0], stack, constraints) if real else None
+        if isinstance(node, ast.Attribute) and isinstance(node.value, ast.Name) and node.value.id == "models":
+            return self.model(node.attr, stack)
+        if isinstance(node, ast.Subscript) and isinstance(node.value, ast.Name):
+            args = node.slice.elts if isinstance(node.slice, ast.Tuple) else [node.slice]
+            if node.value.id == "Literal":
+                return ast.literal_eval(args[0])
+            if node.value.id == "list":
+                return [self._node(args[0], stack, {})]
+            if node.value.id == "dict":
+                return {"key": self._node(args[-1], stack, {})}
+        if isinstance(node, ast.Name):
+            return _scalar(node.id, constraints)
+        return None
+
+    def model(self, name: str, stack: tuple[str, ...]) -> Any:
+        m = self.api.models.get(name)
+        if m is None or name in stack:
+            return {}
+        stack = (*stack, name)
+        if m.kind == "enum":
+            return m.enum_values[0] if m.enum_values else None
+        if m.kind == "union":
+            members = [t for t in m.members if not any(self._deprecated(n) for n in t.models)] or m.members
+            return self.annotation(members[0].annotation, stack) if members else {}
+        if m.kind == "alias":
+            return self.annotation(m.alias_of.annotation, stack) if m.alias_of else {}
+        return {f.wire_name: self.field(f, stack) for f in m.fields if f.required}
+
+    def _deprecated(self, name: str) -> bool:
+        m = self.api.models.get(name)
+        return bool(m and m.deprecated)
+
+    def arguments(self, op: Operation) -> dict[str, Any]:
+        """Keyword arguments of an example call: required ones, and optional ones the spec gives an
+        example for (deprecated optional ones left out); the stream flag is the caller's choice."""
+        args: dict[str, Any] = {}
+        for f in op.all_fields:
+            if f is op.stream_flag:
+                continue
+            if f.required or (f.has_example and not f.deprecated):
+                args[f.name] = self.field(f)
+        if op.body and not op.body.flattened and (op.body.required or not args):
+            args["request"] = self.annotation(op.body.type.annotation)
+        return args
+
+
+def _union_members(node: ast.expr) -> list[ast.expr]:
+    if isinstance(node, ast.BinOp) and isinstance(node.op, ast.BitOr):
+        return [*_union_members(node.left), *_union_members(node.right)]
+    return [node]
+
+
+def _scalar(name: str, constraints: dict[str, Any]) -> Any:
+    if name in ("int", "float"):
+        low = constraints.get("minimum", constraints.get("exclusiveMinimum"))
+        high = constraints.get("maximum", constraints.get("exclusiveMaximum"))
+        value: float = 1
+        if isinstance(low, (int, float)) and not isinstance(low, bool) and value <= low:
+            value = low + (1 if "exclusiveMinimum" in constraints and "minimum" not in constraints else 0)
+        if isinstance(high, (int, float)) and not isinstance(high, bool) and value >= high:
+            value = high - (1 if "exclusiveMaximum" in constraints and "maximum" not in constraints else 0)
+        return int(value) if name == "int" else float(value)
+    if name == "bool":
+        return True
+    if name == "bytes":
+        return b"<file contents>"
+    if name == "str":
+        return "<value>"
+    if name == "Any":
+        return {}
+    return None
+
+
+# -- page data ----------------------------------------------------------------------------------------
+def model_file(name: str) -> str:
+    """A model page's file name. Model names are unique ignoring case, so lower-casing them cannot
+    make two pages collide on a case-insensitive file system."""
+    return name.lower() + ".md"
+
+
+def group_file(group: Group) -> str:
+    return f"docs/sdks/{group.module}/README.md"
+
+
+def group_title(group: Group, client_class: str) -> str:
+    return ".".join(p[:1].upper() + p[1:] for p in group.path) if group.path else client_class
+
+
+_TYPE_TOKEN = re.compile(r"'(?:[^'\\]|\\.)*'|\"(?:[^\"\\]|\\.)*\"|[A-Za-z_][A-Za-z0-9_]*")
+
+
+def md_type(t: TypeRef | None, models_dir: str) -> str:
+    """A type for a table cell or a sentence, each model name linked to its page."""
+    if t is None:
+        return "None"
+    out, pos = [], 0
+    for m in _TYPE_TOKEN.finditer(t.display):
+        out.append(_type_text(t.display[pos:m.start()]))
+        token = m.group()
+        if token in t.models:
+            out.append(f"[models.{token}]({models_dir}{model_file(token)})")
+        else:
+            out.append(_type_text(token))
+        pos = m.end()
+    out.append(_type_text(t.display[pos:]))
+    return "".join(out)
+
+
+def _type_text(text: str) -> str:
+    return _plain(text).replace("[", "\\[").replace("]", "\\]").replace("*", "\\*").replace("_", "\\_")
+
+
+_CONSTRAINTS = {
+    "minimum": "Minimum", "maximum": "Maximum", "exclusiveMinimum": "Greater than", "exclusiveMaximum": "Less than",
+    "minLength": "Minimum length", "maxLength": "Maximum length", "pattern": "Pattern",
+    "minItems": "Minimum items", "maxItems": "Maximum items",
+}
+
+
+@dataclass
+class ErrorRow:
+    error: str
+    statuses: str
+    content_type: str
+    data_model: str | None = None
+
+
+# -- rendering --------------------------------------------------------------------------------------
+@dataclass
+class Docs:
+    api: Api
+    client_class: str
+    client_var: str
+    examples: Examples
+
+    def call(self, op: Operation, indent: int, stream: bool = False, is_async: bool = False, extra: dict[str, str] | None = None) -> str:
+        """`orq.router.x.create(...)` with example arguments, one a line, for a block at `indent`."""
+        path = ".".join((self.client_var, *op.group, op.name + ("_async" if is_async else "")))
+        lines = [f"{name}={pylit(value, indent + 4)}" for name, value in self.examples.arguments(op).items()]
+        if op.stream_flag is not None and (stream or op.stream_flag.required or op.stream_flag.default is True):
+            lines.append(f"{op.stream_flag.name}={stream!r}")
+        lines.extend(f"{k}={v}" for k, v in (extra or {}).items())
+        prefix = "await " if is_async else ""
+        if not lines:
+            return f"{prefix}{path}()"
+        pad = " " * (indent + 4)
+        return f"{prefix}{path}(\n" + "".join(f"{pad}{line},\n" for line in lines) + " " * indent + ")"
+
+    def client(self, args: list[str], indent: int) -> str:
+        """`Client(arg, ...)`, on one line when it fits, else one argument a line."""
+        name = self.client_class
+        one = f"{name}({', '.join(args)})"
+        if indent + len(one) + len(self.client_var) + 10 <= 100 or not args:
+            return one
+        pad = " " * (indent + 4)
+        return f"{name}(\n" + "".join(f"{pad}{a},\n" for a in args) + " " * indent + ")"
+
+    @staticmethod
+    def streams(op: Operation, stream: bool = False) -> bool:
+        """Whether the example gets an event stream back: asked for one, or the only answer there is."""
+        return stream or (op.stream is not None and op.json_response is None)
+
+    @staticmethod
+    def returns(op: Operation) -> bool:
+        """Whether a non-streaming call returns something worth printing."""
+        return op.json_response is not None and op.json_response.kind != "empty"
+
+    def example_value(self, f: Field) -> str:
+        return md_code(_one_line(f.example)) if f.has_example else ""
+
+    def error_rows(self, op: Operation) -> list[ErrorRow]:
+        """Typed errors first, then `APIError` for every other 4XX/5XX answer."""
+        rows: dict[str, ErrorRow] = {}
+        for r in op.errors:
+            if r.error_class:
+                data = self.api.error_classes.get(r.error_class)
+                row = rows.setdefault(r.error_class, ErrorRow(f"models.{r.error_class}", "", r.content_type or "*/*", data))
+                row.statuses = ", ".join(filter(None, [row.statuses, r.status]))
+        rows["APIError"] = ErrorRow("models.APIError", "4XX, 5XX", "*/*")
+        return list(rows.values())
+
+    @staticmethod
+    def required_mark(required: bool) -> str:
+        return ":heavy_check_mark:" if required else ":heavy_minus_sign:"
+
+    @staticmethod
+    def field_description(f: Field, wire_note: bool = False) -> str:
+        """A field's description cell: deprecation, text, wire name, default, constraints."""
+        parts = []
+        if f.deprecated:
+            parts.append(":warning: **Deprecated**: this will be removed in a future version.")
+        if f.description:
+            text = md_cell(f.description)
+            parts.append(text if text.endswith((".", "!", "?", ":", "`", ")")) else text + ".")
+        if wire_note and f.wire_name != f.name:
+            parts.append(f"JSON name: {md_code(f.wire_name)}.")
+        if f.has_default:
+            parts.append(f"Default: {md_code(_one_line(f.default))}.")
+        for key, value in f.constraints.items():
+            parts.append(f"{_CONSTRAINTS.get(key, md_inline(key))}: {md_code(_one_line(value))}.")
+        return " ".join(parts) or "N/A"
+
+    @staticmethod
+    def response_line(r: Response, models_dir: str) -> str:
+        if r.kind == "empty" or r.type is None:
+            return "`None`"
+        return f"**{md_type(r.type, models_dir)}** ({md_code(r.content_type or '')})"
+
+
+def _showcase(api: Api) -> tuple[Operation | None, Operation | None]:
+    """The operation the README's examples call, and the one its streaming example calls."""
+    ops = api.operations
+    plain = next((o for o in ops if not o.deprecated and o.json_response and o.json_response.kind == "json"), None)
+    plain = plain or next((o for o in ops if o.json_response), None) or (ops[0] if ops else None)
+    streaming = next((o for o in ops if o.stream and not o.deprecated), None) or next((o for o in ops if o.stream), None)
+    return plain, streaming
+
+
+def render_docs(api: Api, sdk: Any, env: jinja2.Environment) -> dict[str, str]:
+    """README.md, docs/sdks/<resource>/README.md and docs/models/<model>.md, by path."""
+    env.filters.update(md_cell=md_cell, md_inline=md_inline, md_text=md_text, md_code=md_code, pylit=pylit)
+    docs = Docs(api, sdk.client_class, sdk.client_var, Examples(api))
+    groups = [g for g in api.root.walk() if g.operations]
+    ctx: dict[str, Any] = {
+        "api": api, "sdk": sdk, "docs": docs, "groups": groups, "md_type": md_type, "model_file": model_file,
+        "group_file": group_file, "group_title": group_title,
+    }
+    files: dict[str, str] = {}
+    anchors: dict[str, str] = {}  # operation id -> anchor on its resource page
+    resource = env.get_template("docs/resource.md.jinja")
+    for group in groups:
+        # Two passes: headings do not depend on anchors, so the first render tells the anchors.
+        first = resource.render(group=group, anchors={op.operation_id: op.name for op in group.operations}, **ctx)
+        anchors.update(_operation_anchors(first, group.operations))
+        files[group_file(group)] = resource.render(group=group, anchors=anchors, **ctx)
+    plain, streaming = _showcase(api)
+    files["README.md"] = env.get_template("docs/readme.md.jinja").render(
+        anchors=anchors, showcase=plain, streaming=streaming, **ctx
+    )
+    model = env.get_template("docs/model.md.jinja")
+    for name, m in api.models.items():
+        files[f"docs/models/{model_file(name)}"] = model.render(model=m, **ctx)
+    return {path: text.rstrip("\n") + "\n" for path, text in files.items()}
+
+
+def _operation_anchors(markdown: str, operations: list[Operation]) -> dict[str, str]:
+    """Each operation's anchor: the level-2 headings that read as its name, in page order."""
+    names = iter(operations)
+    out: dict[str, str] = {}
+    pending = next(names, None)
+    for level, text, anchor in headings(markdown):
+        if pending is not None and level == 2 and text == pending.name:
+            out[pending.operation_id] = anchor
+            pending = next(names, None)
+    return out

@@ -1,0 +1,118 @@
+"""Every Python example of the generated README and docs runs, sync and async, against a local server
+that checks each request against the spec and answers as the spec says."""
+
+from __future__ import annotations
+
+import json
+import re
+
+import httpx
+import pytest
+
+from tests.conftest import ORQ_OUTPUT
+from tests.docs.conftest import SPEC_OF, Example, python_examples, redirected, run_example
+from tests.docs.spec_server import SpecServer
+
+ORQ_EXAMPLES = python_examples(ORQ_OUTPUT)
+ENV_OF = {"orq": "ORQ_API_KEY", "kitchen_sink": "KITCHEN_SINK_API_KEY", "hostile_docs": "HOSTILE_DOCS_API_KEY"}
+
+
+@pytest.fixture(scope="module")
+def orq_server():
+    with SpecServer(SPEC_OF["orq"]) as server:
+        yield server
+
+
+def check_example(server: SpecServer, example: Example, monkeypatch: pytest.MonkeyPatch, servers: tuple[str, ...], env: str) -> None:
+    monkeypatch.setenv(env, "test-key")
+    before = len(server.requests)
+    with redirected(server) as hosts:
+        printed = run_example(example)
+    assert not server.problems, f"{example.label}: the server rejected the example:\n" + "\n".join(server.problems)
+    sent = server.requests[before:]
+    client_var = next(var for var, name in ENV_OF.items() if name == env)
+    calls = len(re.findall(rf"^\s*(?:res = )?(?:await )?{client_var}\.[\w.]+\(", example.code, re.MULTILINE))
+    assert len(sent) == calls, f"{example.label}: the example makes {calls} call(s) but sent {len(sent)} request(s)"
+    if not calls:
+        return
+    assert hosts and all(h in {s.rsplit("/", 1)[0] if s.count("/") > 2 else s for s in servers} for h in hosts), hosts
+    streaming = "event_stream" in example.code
+    assert sent[0].streamed == streaming, f"{example.label}: streamed={sent[0].streamed}, example iterates={streaming}"
+    if streaming:
+        assert "stream=False" not in example.code
+        assert printed.count("\n") >= 2, f"{example.label}: a stream of two events printed {printed!r}"
+    elif "print(res)" in example.code:
+        assert printed.strip(), f"{example.label}: printed nothing"
+
+
+def test_orq_docs_have_sync_async_and_streaming_examples() -> None:
+    codes = [e.code for e in ORQ_EXAMPLES]
+    assert any("asyncio.run(main())" in c for c in codes if "README" in str(ORQ_OUTPUT / "README.md"))
+    readme = [e for e in ORQ_EXAMPLES if e.file.name == "README.md" and e.file.parent == ORQ_OUTPUT]
+    assert any("await " in e.code for e in readme) and any("async for event" in e.code for e in readme)
+    for call in ("orq.router.chat.completions.create", "orq.router.completions.create", "orq.router.images_generate"):
+        mine = [c for c in codes if call + "(" in c or call + "_async(" in c]
+        assert any(call + "(" in c for c in mine) and any(call + "_async(" in c for c in mine), call
+    # streaming examples pass stream=True and iterate; the others print the answer
+    for code in codes:
+        assert ("stream=True" in code) == ("for event in event_stream" in code), code
+        assert "stream=False" not in code
+
+
+@pytest.mark.parametrize("example", ORQ_EXAMPLES, ids=[e.label for e in ORQ_EXAMPLES])
+def test_orq_example_runs(example: Example, orq_server: SpecServer, monkeypatch: pytest.MonkeyPatch) -> None:
+    import orq_ai_sdk.sdk
+
+    check_example(orq_server, example, monkeypatch, orq_ai_sdk.sdk.SERVERS, ENV_OF["orq"])
+
+
+@pytest.mark.parametrize("name", ["kitchen_sink", "hostile_docs"])
+def test_fixture_examples_run(name: str, sdk_folders, monkeypatch: pytest.MonkeyPatch) -> None:
+    import importlib
+
+    examples = python_examples(sdk_folders[name])
+    sdk_module = importlib.import_module(f"{name}_sdk.sdk")
+    assert len(examples) >= 10
+    with SpecServer(SPEC_OF[name]) as server:
+        for example in examples:
+            check_example(server, example, monkeypatch, sdk_module.SERVERS, ENV_OF[name])
+        ops = {r.operation_id for r in server.requests}
+    expected = {"errors", "parameters"} if name == "hostile_docs" else {
+        "getPet", "listPets", "createPet", "uploadPhoto", "downloadPhoto", "login", "streamEvents", "deletePet",
+    }
+    assert ops == expected
+
+
+def test_server_rejects_a_request_the_spec_does_not_allow() -> None:
+    """The server is strict enough that an example with a wrong field would fail."""
+    with SpecServer(SPEC_OF["orq"]) as server, httpx.Client(base_url=server.url, headers={"authorization": "Bearer k"}) as client:
+        good = {"model": "m", "messages": [{"role": "user", "content": "hi"}]}
+        assert client.post("/v2/router/chat/completions", json=good).status_code == 200
+        for bad in (
+            {"messages": good["messages"]},  # a required field missing
+            {**good, "messages": [{"role": "wizard", "content": "hi"}]},  # not one of the message kinds
+            {**good, "temperature": "hot"},  # wrong type
+        ):
+            answer = client.post("/v2/router/chat/completions", json=bad)
+            assert answer.status_code == 422, bad
+            assert "does not match the spec" in answer.json()["error"]
+        assert client.post("/v2/router/nowhere", json=good).status_code == 422
+        assert len(server.problems) == 4
+
+
+def test_example_with_a_wrong_field_fails(orq_server: SpecServer, monkeypatch: pytest.MonkeyPatch) -> None:
+    example = next(e for e in ORQ_EXAMPLES if "orq.router.chat.completions.create(" in e.code and "stream=True" not in e.code)
+    broken = Example(example.file, example.line, example.code.replace('"role": "system"', '"role": "wizard"'))
+    assert broken.code != example.code
+    with pytest.raises(Exception, match="role|wizard|invalid"):
+        check_example(orq_server, broken, monkeypatch, ("https://api.orq.ai",), ENV_OF["orq"])
+
+
+def test_streaming_answer_is_sse_ending_with_done() -> None:
+    with SpecServer(SPEC_OF["orq"]) as server, httpx.Client(base_url=server.url, headers={"authorization": "Bearer k"}) as client:
+        body = {"model": "m", "prompt": "p", "stream": True}
+        answer = client.post("/v2/router/completions", json=body, headers={"accept": "text/event-stream"})
+        assert answer.headers["content-type"] == "text/event-stream"
+        events = [line[6:] for line in answer.text.splitlines() if line.startswith("data: ")]
+        assert events[-1] == "[DONE]" and len(events) == 3
+        assert all(isinstance(json.loads(e), dict) for e in events[:-1])
