@@ -15,6 +15,7 @@ import threading
 import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
+from typing import Self
 
 CHAT_PATH = "/v2/router/chat/completions"
 COMPLETIONS_PATH = "/v2/router/completions"
@@ -59,6 +60,8 @@ DONE = b"data: [DONE]\n\n"
 @dataclass
 class Connection:
     path: str = ""
+    # which TCP connection carried the request (keep-alive reuse shows as equal)
+    socket_index: int = 0
     body: bytes = b""
     headers: dict[str, str] = field(default_factory=dict)
     events_written: int = 0
@@ -83,6 +86,7 @@ class SSEServer:
     def __init__(self, scenarios: dict[str, Callable[[Connection], Plan]]) -> None:
         self.scenarios = scenarios
         self.connections: list[Connection] = []
+        self._sockets = 0
         self._sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
         self._sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
         self._sock.bind(("127.0.0.1", 0))
@@ -96,7 +100,7 @@ class SSEServer:
     def url(self, scenario: str) -> str:
         return f"http://127.0.0.1:{self.port}/{scenario}"
 
-    def __enter__(self) -> SSEServer:
+    def __enter__(self) -> Self:
         self._acceptor.start()
         return self
 
@@ -115,7 +119,9 @@ class SSEServer:
             if len(done) >= count:
                 return done
             time.sleep(0.01)
-        raise AssertionError(f"only {sum(c.finished for c in self.connections)} of {count} connections finished")
+        raise AssertionError(
+            f"only {sum(c.finished for c in self.connections)} of {count} connections finished"
+        )
 
     # -- internals -----------------------------------------------------------------------------
     def _accept(self) -> None:
@@ -126,16 +132,17 @@ class SSEServer:
                 continue
             except OSError:
                 return
-            t = threading.Thread(target=self._serve, args=(conn,), daemon=True)
+            self._sockets += 1
+            t = threading.Thread(target=self._serve, args=(conn, self._sockets), daemon=True)
             self._threads.append(t)
             t.start()
 
-    def _serve(self, conn: socket.socket) -> None:
+    def _serve(self, conn: socket.socket, index: int) -> None:
         conn.settimeout(10)
         buf = b""
         try:
             while not self._stop.is_set():  # keep-alive: one request after another
-                record = Connection()
+                record = Connection(socket_index=index)
                 while b"\r\n\r\n" not in buf:
                     data = conn.recv(65536)
                     if not data:
@@ -144,7 +151,9 @@ class SSEServer:
                 head, buf = buf.split(b"\r\n\r\n", 1)
                 request_line, *header_lines = head.decode("latin-1").split("\r\n")
                 record.path = request_line.split(" ")[1]
-                record.headers = {k.strip().lower(): v.strip() for k, v in (h.split(":", 1) for h in header_lines)}
+                record.headers = {
+                    k.strip().lower(): v.strip() for k, v in (h.split(":", 1) for h in header_lines)
+                }
                 length = int(record.headers.get("content-length", "0"))
                 while len(buf) < length:
                     data = conn.recv(65536)
@@ -167,7 +176,9 @@ class SSEServer:
     def _respond(self, conn: socket.socket, record: Connection) -> bool:
         scenario = record.path.strip("/").split("/")[0]
         plan = self.scenarios[scenario](record)
-        reason = {200: "OK", 400: "Bad Request", 500: "Internal Server Error"}.get(plan.status, "Status")
+        reason = {200: "OK", 400: "Bad Request", 500: "Internal Server Error"}.get(
+            plan.status, "Status"
+        )
         head = f"HTTP/1.1 {plan.status} {reason}\r\ncontent-type: {plan.content_type}\r\n"
         head += "transfer-encoding: chunked\r\n" if plan.chunked else "connection: close\r\n"
         try:

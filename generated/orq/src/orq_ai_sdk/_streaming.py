@@ -584,7 +584,7 @@ class _Deltas(Generic[R]):
             raise ResponseValidationError(message, self.response, exc) from exc
 
 
-class DeltaEventStream(_Deltas[R], EventStream[T]):
+class DeltaEventStream(_Deltas[R], EventStream[T], Generic[T, R]):
     """An `EventStream` of OpenAI-style chunks (`T`) that also joins them into the response (`R`).
 
     Every chunk read, by any of the ways below, is added to the response being built.
@@ -628,7 +628,7 @@ class DeltaEventStream(_Deltas[R], EventStream[T]):
         return self._build()
 
 
-class DeltaEventStreamAsync(_Deltas[R], EventStreamAsync[T]):
+class DeltaEventStreamAsync(_Deltas[R], EventStreamAsync[T], Generic[T, R]):
     """An `EventStreamAsync` of OpenAI-style chunks (`T`) that also joins them into the response (`R`).
 
     The async twin of `DeltaEventStream`: `async for chunk in stream`, `stream.text_deltas()` (an
