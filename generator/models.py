@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import ast
+import os
 import warnings
+from concurrent.futures import ProcessPoolExecutor
 from typing import Any
 
 from generator.errors import SpecError
@@ -26,48 +28,67 @@ _COMMON: dict[str, Any] = {
 }
 
 
-def generate_models(doc: dict[str, Any], package: str) -> tuple[str, str]:
-    """Return (pydantic module source, TypedDict module source) for `components/schemas`."""
+# Above this many schemas the two datamodel-code-generator runs go to two processes: each takes
+# tens of seconds on a large spec (GitHub's API: ~25 s each), and they share nothing.
+PARALLEL_THRESHOLD = 400
+
+
+def _typename(name: str) -> str:
+    return name + "TypedDict"
+
+
+def _run(kind: str, schemas_only: dict[str, Any], package: str) -> str:
+    """One datamodel-code-generator run: `kind` is "pydantic" or "typeddict"."""
     from datamodel_code_generator import DataModelType, InputFileType, PythonVersion, generate
 
+    if kind == "pydantic":
+        options: dict[str, Any] = {
+            **_COMMON,
+            "output_model_type": DataModelType.PydanticV2BaseModel,
+            "base_class": f"{package}._base_model.BaseModel",
+            "additional_imports": [f"{package}._base_model.OpenEnum"],
+            "use_subclass_enum": True,
+            "capitalise_enum_members": True,
+            "field_constraints": True,
+            "use_annotated": True,
+            "use_type_alias": True,
+        }
+    else:
+        options = {
+            **_COMMON,
+            "output_model_type": DataModelType.TypingTypedDict,
+            "custom_class_name_generator": _typename,
+            "snake_case_field": False,  # TypedDicts carry the wire names, which pydantic validates by alias
+        }
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        try:
+            code = generate(
+                schemas_only, input_file_type=InputFileType.OpenAPI, target_python_version=PythonVersion.PY_310, **options
+            )
+        except Exception as exc:  # datamodel-code-generator raises plain exceptions for schemas it rejects
+            raise SpecError(f"datamodel-code-generator could not build the models: {exc}", where="#/components/schemas") from None
+    assert isinstance(code, str)
+    return code
+
+
+def generate_models(doc: dict[str, Any], package: str) -> tuple[str, str]:
+    """Return (pydantic module source, TypedDict module source) for `components/schemas`."""
     schemas = (doc.get("components") or {}).get("schemas") or {}
+    if not schemas:
+        return "", ""
     schemas_only = {
         "openapi": doc.get("openapi", "3.1.0"),
         "info": {"title": "models", "version": "0"},
         "paths": {},
         "components": {"schemas": {name: _for_codegen(schema) for name, schema in schemas.items()}},
     }
-    if not schemas_only["components"]["schemas"]:
-        return "", ""
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")
-        try:
-            pydantic_code = generate(
-                schemas_only,
-                input_file_type=InputFileType.OpenAPI,
-                output_model_type=DataModelType.PydanticV2BaseModel,
-                target_python_version=PythonVersion.PY_310,
-                base_class=f"{package}._base_model.BaseModel",
-                additional_imports=[f"{package}._base_model.OpenEnum"],
-                use_subclass_enum=True,
-                capitalise_enum_members=True,
-                field_constraints=True,
-                use_annotated=True,
-                use_type_alias=True,
-                **_COMMON,
-            )
-            typeddict_code = generate(
-                schemas_only,
-                input_file_type=InputFileType.OpenAPI,
-                output_model_type=DataModelType.TypingTypedDict,
-                target_python_version=PythonVersion.PY_310,
-                custom_class_name_generator=lambda name: name + "TypedDict",
-                **{**_COMMON, "snake_case_field": False},
-            )
-        except Exception as exc:  # datamodel-code-generator raises plain exceptions for schemas it rejects
-            raise SpecError(f"datamodel-code-generator could not build the models: {exc}", where="#/components/schemas") from None
-    assert isinstance(pydantic_code, str) and isinstance(typeddict_code, str)
-    return open_enums(pydantic_code), typeddict_code
+    if len(schemas) < PARALLEL_THRESHOLD or (os.cpu_count() or 1) < 2:
+        return open_enums(_run("pydantic", schemas_only, package)), _run("typeddict", schemas_only, package)
+    with ProcessPoolExecutor(max_workers=1) as pool:
+        typeddicts = pool.submit(_run, "typeddict", schemas_only, package)
+        pydantic_code = _run("pydantic", schemas_only, package)
+        return open_enums(pydantic_code), typeddicts.result()
 
 
 _FIELD_ONLY = ("deprecated", "examples", "example")
