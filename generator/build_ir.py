@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from generator.ir import Api, Body, Field, Group, Model, Operation, Response, Security, Stream, StreamDeltas, TypeRef
+from generator.loader import follow_refs
 from generator.naming import pascal, snake, unique
 from generator.normalize import HTTP_METHODS, SCHEMA_REF, non_null_branches
 
@@ -121,13 +122,7 @@ class Builder:
         self.error_taken: set[str] = set()
 
     def deref(self, node: Any) -> Any:
-        seen = 0
-        while isinstance(node, dict) and isinstance(node.get("$ref"), str) and seen < 50:
-            target: Any = self.doc
-            for part in node["$ref"].lstrip("#/").split("/"):
-                target = target.get(part.replace("~1", "/").replace("~0", "~"), {}) if isinstance(target, dict) else {}
-            node, seen = target, seen + 1
-        return node
+        return follow_refs(self.doc, node)
 
     def schema_of(self, schema: Any) -> dict[str, Any]:
         """The component a `$ref` names (one level), or the schema itself."""

@@ -93,6 +93,22 @@ def resolve_pointer(doc: Any, parts: list[str]) -> Any:
     return node
 
 
+def follow_refs(doc: Any, node: Any) -> Any:
+    """Follow local `$ref`s (to a parameter, body, response...) until a node that is not a ref.
+
+    The bundled document's refs were all checked at load time; a cycle of plain refs stops after
+    a bounded number of steps instead of looping.
+    """
+    for _ in range(50):
+        if not (isinstance(node, dict) and isinstance(node.get("$ref"), str) and node["$ref"].startswith("#")):
+            break
+        try:
+            node = resolve_pointer(doc, _split_pointer(node["$ref"][1:]))
+        except (KeyError, ValueError):
+            return {}
+    return node
+
+
 class _Bundler:
     def __init__(self, root_path: Path, root: dict[str, Any]) -> None:
         self.root_path = root_path

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from generator.loader import follow_refs
 from generator.naming import class_name, pascal, unique
 
 SCHEMA_REF = "#/components/schemas/"
@@ -162,14 +163,7 @@ class Normalizer:
         return self._body(schema, base + "StreamEvent")
 
     def deref(self, node: Any) -> Any:
-        """Follow a local `$ref` to a non-schema component (parameter, body, response)."""
-        seen = 0
-        while isinstance(node, dict) and isinstance(node.get("$ref"), str) and seen < 50:
-            target: Any = self.doc
-            for part in node["$ref"].lstrip("#/").split("/"):
-                target = target.get(part.replace("~1", "/").replace("~0", "~"), {}) if isinstance(target, dict) else {}
-            node, seen = target, seen + 1
-        return node
+        return follow_refs(self.doc, node)
 
 
 def _rewrite_refs(node: Any, mapping: dict[str, str]) -> None:

@@ -85,7 +85,7 @@ def environment() -> jinja2.Environment:
         loader=jinja2.FileSystemLoader(str(TEMPLATES)),
         undefined=jinja2.StrictUndefined,
         keep_trailing_newline=True,
-        autoescape=False,  # noqa: S701 - we emit Python and Markdown; every spec value passes a filter
+        autoescape=False,  # we emit Python and Markdown; every spec value passes a filter
     )
     env.filters.update(pyrepr=pyrepr, docline=docline, docbody=docbody, tomlstr=tomlstr, retry_config=retry_config)
     return env
