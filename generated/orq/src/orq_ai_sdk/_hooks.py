@@ -25,7 +25,13 @@ AfterError = Callable[[HookContext, "httpx.Response | None", "Exception | None"]
 
 @dataclass
 class Hooks:
-    """Register callables; each may return a replacement request/response or None to keep it."""
+    """Register callables; each may return a replacement request/response or None to keep it.
+
+    Each runs once per call: `before_request` before the first attempt (retries resend its
+    result), `after_success` on the answer returned, `after_error` on the error raised to the
+    caller (with the response, or None when no answer came). Failures that are retried are
+    logged by the debug logger, not passed to the hooks.
+    """
 
     before_request_hooks: list[BeforeRequest] = field(default_factory=list)
     after_success_hooks: list[AfterSuccess] = field(default_factory=list)
