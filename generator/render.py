@@ -65,7 +65,9 @@ def tomlstr(value: Any) -> str:
 def retry_config(spec: dict[str, Any] | None) -> str:
     """A `RetryConfig(...)` expression from Speakeasy's `x-speakeasy-retries`; numbers are coerced, codes checked."""
     if not spec:
-        return "RetryConfig()"
+        # No retry policy in the spec: calls are not retried unless the user asks (a POST may not be
+        # safe to repeat), as in Speakeasy's SDKs.
+        return 'RetryConfig(strategy="none")'
     backoff = spec.get("backoff") if isinstance(spec.get("backoff"), dict) else {}
     codes = [c for c in spec.get("statusCodes") or [] if isinstance(c, int) or (isinstance(c, str) and re.fullmatch(r"[1-5](XX|xx|\d\d)", c))]
     strategy = "none" if spec.get("strategy") == "none" else "backoff"
