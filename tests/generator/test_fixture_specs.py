@@ -50,8 +50,10 @@ import warnings, pydantic
 warnings.simplefilter("error")
 import {package} as pkg
 from {package} import models
-client_class = [n for n in pkg.__all__ if n[0].isupper() and n not in ("BackoffStrategy", "EventStream", "EventStreamAsync", "HookContext", "Hooks", "OptionalNullable", "RetryConfig", "UNSET", "Unset")][0]
-client = getattr(pkg, client_class)(server_url="http://127.0.0.1:9")
+from {package} import sdk, _client
+client_class = next(v for v in vars(sdk).values() if isinstance(v, type) and issubclass(v, _client.BaseClient) and v is not _client.BaseClient)
+assert getattr(pkg, client_class.__name__) is client_class
+client = client_class(server_url="http://127.0.0.1:9")
 built = 0
 for name in models.__all__:
     obj = getattr(models, name)

@@ -15,7 +15,7 @@ from ._version import __version__
 if TYPE_CHECKING:
     from . import errors, models
     from ._hooks import HookContext, Hooks
-    from ._streaming import EventStream, EventStreamAsync
+    from ._streaming import DeltaEventStream, DeltaEventStreamAsync, EventStream, EventStreamAsync
     from ._types import UNSET, OptionalNullable, Unset
     from .sdk import Orq
     from .utils.retries import BackoffStrategy, RetryConfig
@@ -29,6 +29,8 @@ _LAZY = {
     "OptionalNullable": "._types",
     "EventStream": "._streaming",
     "EventStreamAsync": "._streaming",
+    "DeltaEventStream": "._streaming",
+    "DeltaEventStreamAsync": "._streaming",
     "Hooks": "._hooks",
     "HookContext": "._hooks",
 }
@@ -36,6 +38,8 @@ _LAZY = {
 __all__ = [
     "UNSET",
     "BackoffStrategy",
+    "DeltaEventStream",
+    "DeltaEventStreamAsync",
     "EventStream",
     "EventStreamAsync",
     "HookContext",
