@@ -16,3 +16,7 @@ class SpecError(Exception):
 
     def __str__(self) -> str:
         return f"{self.where}: {self.message}" if self.where else self.message
+
+    def __reduce__(self) -> tuple[object, ...]:
+        # Keeps `where` when the error crosses a process boundary (validation of large specs).
+        return (SpecError, (self.message,), {"message": self.message, "where": self.where})

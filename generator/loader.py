@@ -115,8 +115,20 @@ class _Bundler:
         self.root = root
         self.documents: dict[Path, Any] = {root_path: root}
         self.imported: dict[tuple[Path, str], str] = {}  # (file, fragment) -> local ref
-        self.schemas: dict[str, Any] = root.setdefault("components", {}).setdefault("schemas", {})
-        self.taken = {name.lower() for name in self.schemas}
+        self._schemas: dict[str, Any] | None = None
+        self.taken: set[str] = set()
+
+    @property
+    def schemas(self) -> dict[str, Any]:
+        """`components/schemas` of the root, where external schemas are brought in (made on first use)."""
+        if self._schemas is None:
+            components = self.root.setdefault("components", {})
+            schemas = components.setdefault("schemas", {}) if isinstance(components, dict) else None
+            if not isinstance(schemas, dict):
+                raise SpecError("components/schemas must be a mapping", where=f"{self.root_path}, #/components/schemas")
+            self._schemas = schemas
+            self.taken = {str(name).lower() for name in schemas}
+        return self._schemas
 
     def document(self, path: Path) -> Any:
         if path not in self.documents:
@@ -161,10 +173,11 @@ class _Bundler:
         if is_schema:
             from generator.naming import unique
 
+            schemas = self.schemas
             name = unique(parts[-1] if parts else path.stem, self.taken)
             local = f"#/components/schemas/{name}"
             self.imported[key] = local
-            self.schemas[name] = copy.deepcopy(target)
+            schemas[name] = copy.deepcopy(target)
             self.schemas[name] = self.walk(self.schemas[name], path, [str(path.name), *parts])
             return {**{k: v for k, v in node.items() if k != "$ref"}, "$ref": local}
         if key in inlining:

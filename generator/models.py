@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import ast
 import os
+import pickle
 import warnings
 from concurrent.futures import ProcessPoolExecutor
 from typing import Any
@@ -72,6 +73,10 @@ def _run(kind: str, schemas_only: dict[str, Any], package: str) -> str:
     return code
 
 
+def _run_pickled(kind: str, frozen: bytes, package: str) -> str:
+    return _run(kind, pickle.loads(frozen), package)  # noqa: S301 - our own bytes, from the parent process
+
+
 def generate_models(doc: dict[str, Any], package: str) -> tuple[str, str]:
     """Return (pydantic module source, TypedDict module source) for `components/schemas`."""
     schemas = (doc.get("components") or {}).get("schemas") or {}
@@ -85,8 +90,9 @@ def generate_models(doc: dict[str, Any], package: str) -> tuple[str, str]:
     }
     if len(schemas) < PARALLEL_THRESHOLD or (os.cpu_count() or 1) < 2:
         return open_enums(_run("pydantic", schemas_only, package)), _run("typeddict", schemas_only, package)
+    frozen = pickle.dumps(schemas_only, protocol=pickle.HIGHEST_PROTOCOL)  # now, not in the pool's thread
     with ProcessPoolExecutor(max_workers=1) as pool:
-        typeddicts = pool.submit(_run, "typeddict", schemas_only, package)
+        typeddicts = pool.submit(_run_pickled, "typeddict", frozen, package)
         pydantic_code = _run("pydantic", schemas_only, package)
         return open_enums(pydantic_code), typeddicts.result()
 

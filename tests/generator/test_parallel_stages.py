@@ -1,0 +1,40 @@
+"""Large specs validate and build models in parallel processes: same output, same errors."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from generator import models, pipeline
+from generator.errors import SpecError
+from tests.conftest import SPECS
+
+
+def test_parallel_path_gives_the_same_files(monkeypatch: pytest.MonkeyPatch) -> None:
+    _, _, serial = pipeline.render_files(SPECS / "kitchen_sink.yaml")
+    monkeypatch.setattr(pipeline, "PARALLEL_VALIDATION_THRESHOLD", 0)
+    monkeypatch.setattr(models, "PARALLEL_THRESHOLD", 0)
+    _, _, parallel = pipeline.render_files(SPECS / "kitchen_sink.yaml")
+    assert parallel == serial
+
+
+def test_parallel_validation_reports_the_validators_error(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    """An invalid spec that also breaks a later stage reports the validation error, with its place."""
+    monkeypatch.setattr(pipeline, "PARALLEL_VALIDATION_THRESHOLD", 0)
+    text = (SPECS / "kitchen_sink.yaml").read_text()
+    bad = tmp_path / "bad.yaml"
+    bad.write_text(text.replace("description: The pet.\n", "description: 42\n", 1))
+    with pytest.raises(SpecError) as info:
+        pipeline.render_files(bad)
+    assert "invalid OpenAPI spec" in info.value.message
+    assert info.value.where.startswith(f"{bad}:")
+    assert "#/paths/~1pets~1{petId}/get/responses/200/description" in info.value.where
+
+    broken = tmp_path / "broken.yaml"
+    # A number where a string belongs: invalid, and the normaliser would choke on it as a name.
+    broken.write_text(text.replace("operationId: getPet", "operationId: 5", 1))
+    with pytest.raises(SpecError) as info:
+        pipeline.render_files(broken)
+    assert "invalid OpenAPI spec" in info.value.message
+    assert "#/paths/~1pets~1{petId}/get/operationId" in info.value.where
