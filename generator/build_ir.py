@@ -12,6 +12,12 @@ from generator.normalize import HTTP_METHODS, SCHEMA_REF, non_null_branches
 # Keyword arguments every generated method takes; spec fields with these names are renamed.
 OPTION_NAMES = {"retries", "server_url", "timeout_ms", "http_headers", "request"}
 ANY = TypeRef("Any", "Any", "Any")
+# Names the client and resource modules import from the runtime and typing: no resource class may take one.
+RUNTIME_NAMES = (
+    "Any", "BackoffStrategy", "BaseClient", "Callable", "ClientConfig", "DeltaEventStream", "DeltaEventStreamAsync",
+    "DeltaShape", "EventStream", "EventStreamAsync", "HookContext", "Hooks", "IO", "Literal", "Mapping",
+    "OperationSpec", "RetryConfig", "Self", "TracebackType", "Unset",
+)
 
 
 def _text(value: Any) -> str:
@@ -404,20 +410,30 @@ class Builder:
         root = Group((), client_class, "sdk")
         index: dict[tuple[str, ...], Group] = {(): root}
         module_taken: set[str] = {"sdk", "models", "utils", "types"}
+        # Resource classes share modules with the client and the runtime names they import.
+        class_taken = {n.lower() for n in (*RUNTIME_NAMES, client_class)}
         for op in operations:
             for depth in range(1, len(op.group) + 1):
                 key = op.group[:depth]
                 if key not in index:
                     cls = "".join(pascal(p) for p in key)
-                    group = Group(key, cls, unique("_".join(key), module_taken))
+                    if cls.lower() in class_taken:
+                        cls += "Resource"
+                    group = Group(key, unique(cls, class_taken), unique("_".join(key), module_taken))
                     index[key] = group
                     index[key[:-1]].children.append(group)
             index[op.group].operations.append(op)
         for group in index.values():
-            taken = {c.attr for c in group.children}
+            # A method `x` comes with its twin `x_async`: both names must be free, and the client
+            # class itself already has `close` and `aclose`.
+            taken = {c.attr.lower() for c in group.children} | ({"close", "aclose"} if not group.path else set())
             for op in group.operations:
-                op.name = unique(op.name, {t.lower() for t in taken})
-                taken.add(op.name)
+                name, n = op.name, 1
+                while name.lower() in taken or f"{name}_async".lower() in taken:
+                    n += 1
+                    name = f"{op.name}{n}"
+                op.name = name
+                taken |= {name.lower(), f"{name}_async".lower()}
         return root
 
     def security(self) -> Security:

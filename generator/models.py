@@ -12,12 +12,14 @@ from typing import Any
 from generator.errors import SpecError
 
 
+_PLAIN_STRING_FORMATS = ("email", "idn-email", "uri", "uri-reference", "iri", "iri-reference", "uri-template")
+
 # Options shared by both runs; every choice here shows in the generated code.
 _COMMON: dict[str, Any] = {
     "use_union_operator": True,
     "use_standard_collections": True,
     "disable_timestamp": True,
-    "keep_model_order": True,
+    "keep_model_order": False,
     "strict_nullable": True,
     "use_single_value_enum_as_const": True,
     "use_field_description": True,
@@ -43,8 +45,17 @@ def _run(kind: str, schemas_only: dict[str, Any], package: str) -> str:
     from datamodel_code_generator import DataModelType, InputFileType, PythonVersion, generate
 
     if kind == "pydantic":
+        from datamodel_code_generator.format import DatetimeClassType
+
         options: dict[str, Any] = {
             **_COMMON,
+            # Servers send timestamps with and without a zone; a plain `datetime` takes both.
+            "output_datetime_class": DatetimeClassType.Datetime,
+            # `EmailStr` needs the email-validator package, and `AnyUrl` rejects the relative or
+            # empty URLs real servers send in `format: uri` fields: these stay `str`.
+            "type_mappings": [f"{fmt}=string" for fmt in _PLAIN_STRING_FORMATS],
+            # An enum field's default as the enum member, so it has the field's type.
+            "deserialize_default_values": ["enum"],
             "output_model_type": DataModelType.PydanticV2BaseModel,
             "base_class": f"{package}._base_model.BaseModel",
             "additional_imports": [f"{package}._base_model.OpenEnum"],
@@ -60,6 +71,7 @@ def _run(kind: str, schemas_only: dict[str, Any], package: str) -> str:
             "output_model_type": DataModelType.TypingTypedDict,
             "custom_class_name_generator": _typename,
             "snake_case_field": False,  # TypedDicts carry the wire names, which pydantic validates by alias
+            "use_closed_typed_dict": False,  # PEP 728 `extra_items=`: mypy does not support it yet
         }
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")

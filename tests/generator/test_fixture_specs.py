@@ -15,6 +15,7 @@ FIXTURES = {
     "kitchen_sink": (SPECS / "kitchen_sink.yaml", "kitchen_sink_sdk"),
     "legacy_30": (SPECS / "legacy_30.json", "legacy_thirty_sdk"),
     "hostile": (SPECS / "hostile.yaml", "hostile_sdk"),
+    "formats": (SPECS / "formats.yaml", "formats_sdk"),
     "orq_current": (ORQ_SPEC, "orq_ai_sdk"),
     "orq_previous": (ORQ_PREVIOUS_SPEC, "orq_ai_sdk"),
 }
@@ -97,3 +98,25 @@ print("ok")
     assert proc.returncode == 0, proc.stdout + proc.stderr
     assert proc.stdout.strip() == "ok"
     assert not marker.exists()
+
+
+def test_formats_take_what_real_servers_send(generated_sdk) -> None:
+    """Relative URLs, zone-less timestamps and any e-mail text validate; enum defaults are members."""
+    folder = generated_sdk(SPECS / "formats.yaml", "formats_sdk")
+    code = """
+import datetime
+from formats_sdk import models
+from formats_sdk.resources import hooks
+hook = models.Hook.model_validate_json('{"url": "/relative", "email": "not checked", "created_at": "2024-01-02T03:04:05"}')
+assert hook.url == "/relative" and hook.email == "not checked"
+assert hook.created_at == datetime.datetime(2024, 1, 2, 3, 4, 5)
+assert hook.permission is models.Permission.PULL and hook.events == ["push"]
+assert models.Hook(url="u").events is not hook.events  # each instance gets its own list
+methods = {n for n in vars(hooks.HooksResource) if not n.startswith("_")}
+assert {"merge", "merge_async"} <= methods and len(methods) == 4, methods
+print("ok")
+"""
+    env = {**os.environ, "PYTHONPATH": str(folder / "src")}
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, check=False)
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stdout.strip() == "ok"

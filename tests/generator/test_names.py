@@ -1,0 +1,56 @@
+"""Method and parameter names stay valid and distinct, whatever the spec calls things."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from generator.build_ir import build_api
+from generator.normalize import normalize
+
+
+def _api(paths: dict[str, Any]) -> Any:
+    doc: dict[str, Any] = {"openapi": "3.1.0", "info": {"title": "t", "version": "1"}, "paths": paths}
+    normalize(doc)
+    return build_api(doc, client_class="Client", env_var="KEY")
+
+
+def _op(op_id: str, tag: str | None = None, **extra: Any) -> dict[str, Any]:
+    op: dict[str, Any] = {"operationId": op_id, "responses": {"204": {"description": "ok"}}, **extra}
+    if tag:
+        op["tags"] = [tag]
+    return op
+
+
+def test_async_twins_never_collide_with_other_methods() -> None:
+    api = _api({"/a": {"get": _op("merge", "pulls")}, "/b": {"get": _op("merge_async", "pulls")}})
+    names = [op.name for op in api.operations]
+    assert names[0] == "merge"
+    assert names[1] not in ("merge_async",) and names[1].startswith("merge_async")
+    methods = {n for name in names for n in (name, f"{name}_async")}
+    assert len(methods) == 4
+
+
+def test_root_methods_keep_clear_of_the_clients_own() -> None:
+    api = _api({"/c": {"post": _op("close")}, "/d": {"post": _op("aclose")}})
+    assert {op.name for op in api.operations}.isdisjoint({"close", "aclose"})
+
+
+def test_parameters_with_the_same_python_name_are_told_apart() -> None:
+    params = [
+        {"name": "page-size", "in": "query", "schema": {"type": "integer"}},
+        {"name": "page_size", "in": "header", "schema": {"type": "integer"}},
+        {"name": "retries", "in": "query", "schema": {"type": "integer"}},
+        {"name": "in", "in": "query", "schema": {"type": "string"}},
+    ]
+    api = _api({"/e": {"get": _op("listThings", parameters=params)}})
+    fields = {f.wire_name: f.name for f in api.operations[0].params}
+    assert fields["page-size"] != fields["page_size"]
+    assert fields["retries"] != "retries"  # the per-call option keeps its name
+    assert fields["in"] == "in_"
+
+
+def test_resource_classes_never_shadow_runtime_names_or_the_client() -> None:
+    api = _api({"/h": {"get": _op("listHooks", "hooks")}, "/c": {"get": _op("getClient", "client")}})
+    names = {g.class_name for g in api.root.walk() if g.path}
+    assert "Hooks" not in names and "Client" not in names
+    assert len(names) == 2
