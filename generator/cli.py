@@ -29,21 +29,20 @@ def cmd_generate(args: argparse.Namespace) -> int:
     from generator.pipeline import generate
     from generator.report import generate_report, read_snapshot
 
+    def one(spec: Path, output: Path, raw: dict[str, Any], label: str) -> None:
+        previous = read_snapshot(output)  # before it is replaced: the report compares with it
+        api, settings = generate(spec, output, raw)
+        print(f"generated {settings.package} ({len(api.operations)} operations, {len(api.models)} models) in {label}")
+        sys.stdout.write(generate_report(previous, output, label))
+
     if args.spec:
         if not args.output:
             raise SpecError("-o/--output is required with a spec")
-        raw = {"package": args.package} if args.package else {}
-        previous = read_snapshot(Path(args.output))
-        api, settings = generate(Path(args.spec), Path(args.output), raw)
-        print(f"generated {settings.package} ({len(api.operations)} operations, {len(api.models)} models) in {args.output}")
-        sys.stdout.write(generate_report(previous, Path(args.output), args.output))
+        one(Path(args.spec), Path(args.output), {"package": args.package} if args.package else {}, args.output)
         return 0
     root = repo_root(Path.cwd())
     for spec, output, raw in _targets(root):
-        previous = read_snapshot(output)
-        api, settings = generate(spec, output, raw)
-        print(f"generated {settings.package} ({len(api.operations)} operations, {len(api.models)} models) in {output.relative_to(root)}")
-        sys.stdout.write(generate_report(previous, output, output.relative_to(root).as_posix()))
+        one(spec, output, raw, output.relative_to(root).as_posix())
     return 0
 
 
@@ -51,12 +50,12 @@ def _tree(folder: Path) -> dict[str, bytes]:
     if not folder.is_dir():
         return {}
     skip = {"__pycache__", ".mypy_cache", ".ruff_cache", ".pytest_cache"}
-    return {
-        p.relative_to(folder).as_posix(): p.read_bytes()
-        for p in sorted(folder.rglob("*"))
-        if p.is_file() and not skip.intersection(p.relative_to(folder).parts) and not p.name.endswith(".egg-info")
-        and not any(part.endswith(".egg-info") for part in p.relative_to(folder).parts)
-    }
+    files = {}
+    for path in sorted(folder.rglob("*")):
+        parts = path.relative_to(folder).parts
+        if path.is_file() and not skip.intersection(parts) and not any(p.endswith(".egg-info") for p in parts):
+            files["/".join(parts)] = path.read_bytes()
+    return files
 
 
 def diff_trees(expected: dict[str, bytes], actual: dict[str, bytes], label: str) -> list[str]:

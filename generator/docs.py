@@ -93,14 +93,19 @@ def md_text(text: Any) -> str:
     return "\n".join(lines)
 
 
+def code_span(text: str) -> str:
+    """A markdown code span that shows `text` literally, whatever runs of backticks it holds."""
+    fence = "`" * (max((len(r) for r in _BACKTICKS.findall(text)), default=0) + 1)
+    pad = " " if text.startswith("`") or text.endswith("`") else ""
+    return f"{fence}{pad}{text}{pad}{fence}"
+
+
 def md_code(text: Any) -> str:
     """A code span holding `text` on one line, in a table cell or elsewhere."""
     text = " ".join(str(text).splitlines())
     if "\\|" in text:
         return _plain(text)
-    fence = "`" * (max((len(r) for r in _BACKTICKS.findall(text)), default=0) + 1)
-    pad = " " if text.startswith("`") or text.endswith("`") else ""
-    return f"{fence}{pad}{text.replace('|', chr(92) + '|')}{pad}{fence}"
+    return code_span(text.replace("|", "\\|"))
 
 
 # -- anchors ---------------------------------------------------------------------------------------

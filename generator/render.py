@@ -93,6 +93,12 @@ def environment() -> jinja2.Environment:
     return env
 
 
+# The exception classes of `templates/runtime/errors.py.jinja`; typed ones from the spec are added.
+RUNTIME_ERRORS = (
+    "SDKError", "APIError", "TypedAPIError", "ResponseValidationError", "RequestValidationError",
+    "APIConnectionError", "APITimeoutError", "StreamError",
+)
+
 RUNTIME = {
     "_types.py": "runtime/types.py.jinja",
     "_base_model.py": "runtime/base_model.py.jinja",
@@ -107,7 +113,9 @@ RUNTIME = {
 def render_sdk(api: Api, sdk: SdkSettings, models_code: tuple[str, str], model_names: tuple[list[str], list[str]]) -> dict[str, str]:
     """Every file of the SDK, by path relative to the output folder."""
     env = environment()
-    ctx = {"api": api, "sdk": sdk, "client_var": sdk.client_var}
+    # The error classes `errors.py` defines, which `models` re-exports too.
+    error_names = [*RUNTIME_ERRORS, *sorted(api.error_classes)]
+    ctx = {"api": api, "sdk": sdk, "client_var": sdk.client_var, "error_names": error_names}
     src = f"src/{sdk.package}"
     files: dict[str, str] = {}
     for target, template in RUNTIME.items():
@@ -125,9 +133,8 @@ def render_sdk(api: Api, sdk: SdkSettings, models_code: tuple[str, str], model_n
     pydantic_code, typeddict_code = models_code
     files[f"{src}/models/_models.py"] = pydantic_code
     files[f"{src}/models/_typeddicts.py"] = typeddict_code
-    error_names = ["APIError", "ResponseValidationError", "RequestValidationError", "APIConnectionError", "APITimeoutError", "SDKError", "StreamError", *sorted(api.error_classes)]
     files[f"{src}/models/__init__.py"] = env.get_template("sdk/models_init.py.jinja").render(
-        error_names=error_names, model_names=model_names[0], typeddict_names=model_names[1], **ctx
+        model_names=model_names[0], typeddict_names=model_names[1], **ctx
     )
     files["pyproject.toml"] = env.get_template("sdk/pyproject.toml.jinja").render(**ctx)
     files.update(render_docs(api, sdk, env))  # README.md, docs/sdks/*, docs/models/*

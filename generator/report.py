@@ -7,7 +7,6 @@ in text the value with control characters (terminal escape sequences) escaped.
 
 from __future__ import annotations
 
-import re
 import subprocess
 import sys
 from collections.abc import Callable
@@ -23,6 +22,7 @@ from generator.diff import (
     load_surface,
     parse_surface,
 )
+from generator.docs import code_span
 from generator.errors import SpecError
 
 Code = Callable[[Any], str]
@@ -43,13 +43,8 @@ def text_code(value: Any) -> str:
 
 
 def md_code(value: Any) -> str:
-    """A markdown code span holding `value` literally, whatever backticks it contains."""
-    text = _printable(value)
-    if not text:
-        return "``"
-    fence = "`" * (max((len(run) for run in re.findall(r"`+", text)), default=0) + 1)
-    pad = " " if text.startswith("`") or text.endswith("`") else ""
-    return f"{fence}{pad}{text}{pad}{fence}"
+    """A markdown code span holding `value` literally (the report has no tables: `|` stays as it is)."""
+    return code_span(_printable(value))
 
 
 def _value(code: Code, value: Any) -> str:

@@ -17,6 +17,7 @@ if TYPE_CHECKING:
         ResponseValidationError,
         SDKError,
         StreamError,
+        TypedAPIError,
     )
     from ._models import (
         Background,
@@ -350,12 +351,13 @@ if TYPE_CHECKING:
 
 _ERRORS = frozenset(
     {
+        "SDKError",
         "APIError",
+        "TypedAPIError",
         "ResponseValidationError",
         "RequestValidationError",
         "APIConnectionError",
         "APITimeoutError",
-        "SDKError",
         "StreamError",
     }
 )
@@ -1026,6 +1028,7 @@ __all__ = [
     "ThinkingConfigEnabledSchemaThinkingLevel",
     "ThinkingConfigEnabledSchemaThinkingLevelTypedDict",
     "ThinkingConfigEnabledSchemaTypedDict",
+    "TypedAPIError",
 ]
 
 
