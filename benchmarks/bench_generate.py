@@ -28,12 +28,13 @@ STAGES = r"""
 import json, sys, tempfile, time
 from pathlib import Path
 from generator.config import settings_from
-from generator.loader import load_spec
+from generator.load import load_spec
 from generator.normalize import normalize
-from generator.build_ir import build_api
-from generator.models import generate_models, top_level_names
-from generator.render import render_sdk
-from generator.pipeline import _Validation, write_tree, format_tree
+from generator.ir import build_api
+from generator.emit.models import generate_models, top_level_names
+from generator.emit.sdk import render_sdk
+from generator.validate import Validation as _Validation
+from generator.write import write_tree, format_tree
 spec = Path(sys.argv[1]); times = {}; t = time.perf_counter()
 def lap(name):
     global t
@@ -100,7 +101,7 @@ def main() -> None:
     for name, spec in specs:
         # JSON for the reference: datamodel-code-generator reads either, and the loaders then match.
         with tempfile.NamedTemporaryFile("w", suffix=".json", delete=False) as tmp:
-            from generator.loader import load_spec
+            from generator.load import load_spec
 
             json.dump(load_spec(spec), tmp)
         ref_wall, ref_cpu, _, _ = measure(REFERENCE, tmp.name)

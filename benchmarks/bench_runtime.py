@@ -78,7 +78,6 @@ SERVER = textwrap.dedent(
 
 def per_call(calls: int, rounds: int) -> tuple[float, float]:
     import httpx
-
     from orq_ai_sdk import Orq
 
     server = subprocess.Popen(

@@ -1,119 +1,69 @@
-"""`sdkgen`: generate SDKs, check them for drift, report what a spec change does to them."""
+"""`sdkgen`: parse the command line and call the pipeline. Exit codes: see `generator.errors`."""
 
 from __future__ import annotations
 
 import argparse
-import difflib
+import os
 import sys
-import tempfile
 from pathlib import Path
-from typing import Any
+from typing import NoReturn
 
-from generator.config import find_configs, repo_root
-from generator.errors import SpecError
-
-EXIT_DRIFT = 1
-EXIT_BAD_INPUT = 2
-
-
-def _targets(root: Path) -> list[tuple[Path, Path, dict[str, Any]]]:
-    """(spec, output, settings) for each configured SDK; paths in a config are relative to it."""
-    out = []
-    for config_path, raw in find_configs(root):
-        base = config_path.parent
-        out.append(((base / raw["spec"]).resolve(), (base / raw["output"]).resolve(), raw))
-    return out
+from generator.errors import EXIT_DRIFT, GeneratorError, InternalError, UsageError
 
 
 def cmd_generate(args: argparse.Namespace) -> int:
-    from generator.pipeline import generate
-    from generator.report import generate_report, read_snapshot
-
-    def one(spec: Path, output: Path, raw: dict[str, Any], label: str) -> None:
-        previous = read_snapshot(output)  # before it is replaced: the report compares with it
-        api, settings = generate(spec, output, raw)
-        print(f"generated {settings.package} ({len(api.operations)} operations, {len(api.models)} models) in {label}")
-        sys.stdout.write(generate_report(previous, output, label))
+    from generator.pipeline import configured, generate_one
 
     if args.spec:
         if not args.output:
-            raise SpecError("-o/--output is required with a spec")
-        one(Path(args.spec), Path(args.output), {"package": args.package} if args.package else {}, args.output)
-        return 0
-    root = repo_root(Path.cwd())
-    for spec, output, raw in _targets(root):
-        one(spec, output, raw, output.relative_to(root).as_posix())
+            raise UsageError("-o/--output is required with a spec")
+        jobs = [(Path(args.spec), Path(args.output), {"package": args.package} if args.package else {}, args.output)]
+    else:
+        if args.output or args.package:
+            raise UsageError("-o/--output and --package go with a spec: sdkgen generate SPEC -o OUT")
+        root, configs = configured(Path.cwd())
+        jobs = [(t.spec, t.output, t.raw, t.output.relative_to(root).as_posix()) for t in configs]
+    for spec, output, raw, label in jobs:
+        done = generate_one(spec, output, raw, label)
+        api = done.api
+        print(f"generated {done.settings.package} ({len(api.operations)} operations, {len(api.models)} models) in {label}")
+        sys.stdout.write(done.report)
     return 0
 
 
-def _tree(folder: Path) -> dict[str, bytes]:
-    if not folder.is_dir():
-        return {}
-    skip = {"__pycache__", ".mypy_cache", ".ruff_cache", ".pytest_cache"}
-    files = {}
-    for path in sorted(folder.rglob("*")):
-        parts = path.relative_to(folder).parts
-        if path.is_file() and not skip.intersection(parts) and not any(p.endswith(".egg-info") for p in parts):
-            files["/".join(parts)] = path.read_bytes()
-    return files
-
-
-def diff_trees(expected: dict[str, bytes], actual: dict[str, bytes], label: str) -> list[str]:
-    """A unified diff from the committed tree (`actual`) to the regenerated one (`expected`)."""
-    lines: list[str] = []
-    for rel in sorted(set(expected) | set(actual)):
-        new, old = expected.get(rel), actual.get(rel)
-        if new == old:
-            continue
-        old_text = (old or b"").decode("utf-8", errors="replace").splitlines(keepends=True)
-        new_text = (new or b"").decode("utf-8", errors="replace").splitlines(keepends=True)
-        lines.extend(
-            difflib.unified_diff(
-                old_text, new_text,
-                fromfile=f"a/{label}/{rel}" if old is not None else "/dev/null",
-                tofile=f"b/{label}/{rel}" if new is not None else "/dev/null",
-            )
-        )
-    return lines
-
-
 def cmd_check(args: argparse.Namespace) -> int:
-    from generator.pipeline import build_into
+    from generator.pipeline import check
 
-    root = repo_root(Path.cwd())
-    drift = False
-    for spec, output, raw in _targets(root):
-        with tempfile.TemporaryDirectory() as tmp:
-            fresh = Path(tmp) / "sdk"
-            fresh.mkdir()
-            build_into(spec, fresh, raw)
-            label = output.relative_to(root).as_posix()
-            lines = diff_trees(_tree(fresh), _tree(output), label)
-        if lines:
-            drift = True
-            sys.stdout.writelines(line if line.endswith("\n") else line + "\n" for line in lines)
-            print(f"\n{label} has drifted from {spec.relative_to(root)}.", file=sys.stderr)
-        else:
-            print(f"{output.relative_to(root)}: up to date")
-    if drift:
+    drifted = False
+    for label, lines in check(Path.cwd()).items():
+        if not lines:
+            print(f"{label}: up to date")
+            continue
+        drifted = True
+        sys.stdout.writelines(line if line.endswith("\n") else line + "\n" for line in lines)
+        print(f"\n{label} has drifted from its spec.", file=sys.stderr)
+    if drifted:
         print("Fix it with: sdkgen generate   (or: make generate), then commit the result.", file=sys.stderr)
         return EXIT_DRIFT
     return 0
 
 
 def cmd_diff(args: argparse.Namespace) -> int:
-    from generator.report import run_diff
+    from generator.pipeline import diff
 
-    def targets() -> list[tuple[Path, Path, Path]]:
-        root = repo_root(Path.cwd())
-        return [(root, spec, output) for spec, output, _ in _targets(root)]
+    return diff(args.old, args.new, args.format, args.fail_on_breaking, args.base, Path.cwd())
 
-    return run_diff(args.old, args.new, args.format, args.fail_on_breaking, args.base, targets)
+
+class _Parser(argparse.ArgumentParser):
+    """argparse, with usage errors raised as `UsageError` (one line, exit code 4)."""
+
+    def error(self, message: str) -> NoReturn:
+        raise UsageError(f"{message} (see: {self.prog} --help)")
 
 
 def parser() -> argparse.ArgumentParser:
-    p = argparse.ArgumentParser(prog="sdkgen", description="Generate typed Python SDKs and their docs from OpenAPI specs.")
-    sub = p.add_subparsers(dest="command", required=True)
+    p = _Parser(prog="sdkgen", description="Generate typed Python SDKs and their docs from OpenAPI specs.")
+    sub = p.add_subparsers(dest="command", required=True, parser_class=_Parser)
     g = sub.add_parser("generate", help="regenerate the configured SDKs, or one SDK from SPEC")
     g.add_argument("spec", nargs="?", help="an OpenAPI 3.0/3.1 file (YAML or JSON)")
     g.add_argument("-o", "--output", help="the folder to write the SDK to")
@@ -132,14 +82,24 @@ def parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
-    args = parser().parse_args(argv)
     try:
+        args = parser().parse_args(argv)
         return int(args.func(args))
-    except SpecError as exc:
+    except GeneratorError as exc:
         print(f"sdkgen: error: {exc}", file=sys.stderr)
-        return EXIT_BAD_INPUT
+        return exc.exit_code
     except KeyboardInterrupt:
         return 130
+    except RecursionError:
+        error = InternalError("the spec nests too deeply for the generator (recursion limit reached)")
+        print(f"sdkgen: error: {error}", file=sys.stderr)
+        return error.exit_code
+    except Exception as exc:  # a bug: one line and how to report it, not a traceback
+        if os.environ.get("SDKGEN_TRACEBACK"):
+            raise
+        error = InternalError(f"unexpected {type(exc).__name__}: {exc}")
+        print(f"sdkgen: error: {error}", file=sys.stderr)
+        return error.exit_code
 
 
 if __name__ == "__main__":

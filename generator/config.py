@@ -8,16 +8,34 @@ from typing import Any
 
 import yaml
 
-from generator.errors import SpecError
+from generator.errors import ConfigError, UsageError
 from generator.naming import pascal, snake
-from generator.render import SdkSettings
+
+
+@dataclass(frozen=True)
+class SdkSettings:
+    """What the config (or defaults derived from the spec) says about the SDK to emit."""
+
+    package: str
+    distribution: str
+    client_class: str
+    version: str
+    env_var: str
+    debug_env: str
+    client_var: str  # the variable name examples use for the client
+
+    @property
+    def user_agent(self) -> str:
+        return f"{self.distribution}/{self.version} python"
 
 
 @dataclass(frozen=True)
 class Target:
+    """One configured SDK: its spec, its output folder, and the raw settings of its `sdkgen.yaml`."""
+
     spec: Path
     output: Path
-    settings: SdkSettings | None  # None: derive from the spec
+    raw: dict[str, Any]
 
 
 def settings_from(raw: dict[str, Any], doc: dict[str, Any]) -> SdkSettings:
@@ -26,10 +44,10 @@ def settings_from(raw: dict[str, Any], doc: dict[str, Any]) -> SdkSettings:
     stem = snake(title.replace("API", "").replace("Api", "")) or "api"
     package = str(raw.get("package") or f"{stem}_sdk")
     if not package.isidentifier():
-        raise SpecError(f"package name {package!r} is not a valid Python identifier", where="config")
+        raise ConfigError(f"package name {package!r} is not a valid Python identifier", where="config")
     client_class = str(raw.get("client_class") or pascal(stem))
     if not client_class.isidentifier():
-        raise SpecError(f"client class {client_class!r} is not a valid Python identifier", where="config")
+        raise ConfigError(f"client class {client_class!r} is not a valid Python identifier", where="config")
     env_var = str(raw.get("api_key_env") or f"{stem.upper()}_API_KEY")
     return SdkSettings(
         package=package,
@@ -49,9 +67,9 @@ def find_configs(root: Path) -> list[tuple[Path, dict[str, Any]]]:
         try:
             raw = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
         except yaml.YAMLError as exc:
-            raise SpecError(f"config is not valid YAML: {exc}", where=str(path)) from None
+            raise ConfigError(f"config is not valid YAML: {exc}", where=str(path)) from None
         if not isinstance(raw, dict) or "spec" not in raw or "output" not in raw:
-            raise SpecError("config needs at least `spec:` and `output:`", where=str(path))
+            raise ConfigError("config needs at least `spec:` and `output:`", where=str(path))
         configs.append((path, raw))
     return configs
 
@@ -61,4 +79,13 @@ def repo_root(start: Path) -> Path:
     for folder in (start, *start.parents):
         if any((folder / "spec").glob("*/sdkgen.yaml")):
             return folder
-    raise SpecError("no spec/*/sdkgen.yaml found here or above; pass a spec: sdkgen generate SPEC -o OUT", where=str(start))
+    raise UsageError("no spec/*/sdkgen.yaml found here or above; pass a spec: sdkgen generate SPEC -o OUT", where=str(start))
+
+
+def targets(root: Path) -> list[Target]:
+    """Each configured SDK under `root`; paths in a config are relative to the config file."""
+    out = []
+    for config_path, raw in find_configs(root):
+        base = config_path.parent
+        out.append(Target((base / str(raw["spec"])).resolve(), (base / str(raw["output"])).resolve(), raw))
+    return out

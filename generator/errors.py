@@ -1,13 +1,33 @@
-"""The one error type the generator reports to users: what is wrong, and where."""
+"""The errors the generator reports to its users, each with the exit code `sdkgen` ends with.
+
+    GeneratorError                 (base; never raised itself)
+    ├── SpecError          exit 2  the spec: unreadable file, YAML/JSON syntax, invalid OpenAPI,
+    │                              a `$ref` that does not resolve
+    ├── ConfigError        exit 3  an `sdkgen.yaml` (or the settings given on the command line)
+    ├── UsageError         exit 4  the command line: missing or contradictory arguments, an unknown
+    │                              git revision
+    ├── OutputError        exit 5  the output folder: not ours to overwrite, not writable
+    └── InternalError      exit 70 a bug in the generator (it produced code that does not lint, a
+                                   tool it runs failed); the message says how to report it
+
+Exit code 1 is not an error: `sdkgen check` found drift, or `sdkgen diff --fail-on-breaking` found a
+breaking change. Every error is one line on stderr, `sdkgen: error: WHERE: WHAT`, never a traceback,
+and the previous output is left as it was.
+"""
 
 from __future__ import annotations
 
+from typing import ClassVar
 
-class SpecError(Exception):
-    """Bad input: an unreadable file, a syntax error, an invalid spec or an unresolvable `$ref`.
+EXIT_DRIFT = 1
+REPORT_BUGS = "this is a bug in sdkgen: please report it with the spec and the command that shows it"
 
-    `where` names the place: a file path, optionally with `:line`, and/or a JSON pointer.
-    """
+
+class GeneratorError(Exception):
+    """Base class of every error `sdkgen` reports. `where` names the place: a file (with `:line`) and/or
+    a JSON pointer."""
+
+    exit_code: ClassVar[int] = 2
 
     def __init__(self, message: str, *, where: str = "") -> None:
         super().__init__(message)
@@ -19,4 +39,37 @@ class SpecError(Exception):
 
     def __reduce__(self) -> tuple[object, ...]:
         # Keeps `where` when the error crosses a process boundary (validation of large specs).
-        return (SpecError, (self.message,), {"message": self.message, "where": self.where})
+        return (type(self), (self.message,), {"message": self.message, "where": self.where})
+
+
+class SpecError(GeneratorError):
+    """Bad input: an unreadable file, a syntax error, an invalid spec or an unresolvable `$ref`."""
+
+    exit_code = 2
+
+
+class ConfigError(GeneratorError):
+    """An `sdkgen.yaml` that cannot be used: bad YAML, a missing key, a value of the wrong kind."""
+
+    exit_code = 3
+
+
+class UsageError(GeneratorError):
+    """The command line asks for something that cannot be done as asked."""
+
+    exit_code = 4
+
+
+class OutputError(GeneratorError):
+    """The output folder cannot be written: it is not an SDK we generated, or the file system refused."""
+
+    exit_code = 5
+
+
+class InternalError(GeneratorError):
+    """A bug in the generator. The message says what broke; `str()` adds how to report it."""
+
+    exit_code = 70
+
+    def __str__(self) -> str:
+        return f"{super().__str__()}\n({REPORT_BUGS})"

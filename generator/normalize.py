@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from generator.loader import follow_refs
+from generator.load import follow_refs
 from generator.naming import class_name, pascal, unique
 
 SCHEMA_REF = "#/components/schemas/"

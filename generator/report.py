@@ -7,23 +7,12 @@ in text the value with control characters (terminal escape sequences) escaped.
 
 from __future__ import annotations
 
-import subprocess
-import sys
 from collections.abc import Callable
-from pathlib import Path
 from typing import Any
 
-from generator.diff import (
-    LEVELS,
-    SURFACE_FILE,
-    Change,
-    Report,
-    compare,
-    load_surface,
-    parse_surface,
-)
-from generator.docs import code_span
-from generator.errors import SpecError
+from generator.diff import LEVELS, Change, Report
+from generator.emit.markdown import code_span
+from generator.emit.templating import environment
 
 Code = Callable[[Any], str]
 
@@ -158,8 +147,6 @@ def render_text(report: Report, old_label: str, new_label: str) -> str:
 
 
 def render_markdown(report: Report, old_label: str, new_label: str) -> str:
-    from generator.render import environment
-
     template = environment().get_template("report/report.md.jinja")
     return template.render(
         report=report,
@@ -175,78 +162,3 @@ def render_markdown(report: Report, old_label: str, new_label: str) -> str:
 
 def render(report: Report, fmt: str, old_label: str, new_label: str) -> str:
     return render_markdown(report, old_label, new_label) if fmt == "markdown" else render_text(report, old_label, new_label)
-
-
-# -- the commands: `sdkgen diff`, and the report `sdkgen generate` prints ---------------------------
-def _git(root: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    try:
-        return subprocess.run(["git", "-C", str(root), *args], capture_output=True, text=True, check=False, timeout=60)
-    except OSError as exc:
-        raise SpecError(f"cannot run git: {exc}") from None
-
-
-def surface_at(root: Path, rev: str, snapshot: Path) -> dict[str, Any] | None:
-    """The surface snapshot committed at `rev`, or None when that revision has none (a first run)."""
-    if _git(root, "rev-parse", "--verify", "--quiet", f"{rev}^{{commit}}").returncode != 0:
-        raise SpecError(f"not a git revision here: {rev!r}", where=str(root))
-    rel = snapshot.relative_to(root).as_posix()
-    shown = _git(root, "show", f"{rev}:./{rel}")
-    if shown.returncode != 0:
-        return None
-    return parse_surface(shown.stdout, f"{rev}:{rel}")
-
-
-def run_diff(
-    old: str | None, new: str | None, fmt: str, fail_on_breaking: bool, base: str, targets: Callable[[], list[tuple[Path, Path, Path]]]
-) -> int:
-    """`sdkgen diff`: print the report; 1 when asked to fail on breaking changes and there are some.
-
-    With OLD and NEW (spec files, SDK folders or surface snapshots): compare them. Without: compare
-    each configured SDK's snapshot committed at `base` with what its spec generates now.
-    """
-    if (old is None) != (new is None):
-        raise SpecError("give both OLD and NEW, or neither (then each configured SDK is compared with git revision --base)")
-    if old is not None and new is not None:
-        pairs = [(load_surface(Path(old)), load_surface(Path(new)), old, new)]
-    else:
-        pairs = []
-        for root, spec, output in targets():
-            before = surface_at(root, base, output / SURFACE_FILE)
-            label = output.relative_to(root).as_posix()
-            if before is None:
-                print(f"{label}: no {SURFACE_FILE} at {base}; nothing to compare yet", file=sys.stderr)
-                continue
-            pairs.append((before, load_surface(spec), f"{label} at {base}", spec.relative_to(root).as_posix()))
-    breaking = False
-    for i, (before, after, old_label, new_label) in enumerate(pairs):
-        report = compare(before, after)
-        breaking = breaking or bool(report.breaking)
-        sys.stdout.write(("\n" if i else "") + render(report, fmt, old_label, new_label))
-    if breaking and fail_on_breaking:
-        print("sdkgen: breaking changes to the SDK's public surface (see above)", file=sys.stderr)
-        return 1
-    return 0
-
-
-def read_snapshot(output: Path) -> str | None:
-    """The surface snapshot an SDK folder holds before it is regenerated, if any."""
-    try:
-        return (output / SURFACE_FILE).read_text(encoding="utf-8")
-    except OSError:
-        return None
-
-
-def generate_report(previous: str | None, output: Path, label: str) -> str:
-    """What `sdkgen generate` prints after writing `output`: the changes since the snapshot it held
-    before, or "" when there was none or nothing changed."""
-    current = read_snapshot(output)
-    if previous is None or current is None or previous == current:
-        return ""
-    try:
-        before = parse_surface(previous, f"previous {label}/{SURFACE_FILE}")
-    except SpecError as exc:  # an old format or a hand-edited file: say so, do not fail the generation
-        return f"(no change report: {exc})\n"
-    report = compare(before, parse_surface(current, f"{label}/{SURFACE_FILE}"))
-    if not report.changes:
-        return ""
-    return render_text(report, f"{label} before", f"{label} now")

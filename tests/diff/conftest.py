@@ -7,7 +7,7 @@ from typing import Any
 
 import pytest
 
-from generator.diff import load_surface
+from generator.pipeline import load_surface
 from tests.conftest import REPO
 
 DIFF_FIXTURES = REPO / "tests" / "fixtures" / "diff"

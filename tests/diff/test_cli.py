@@ -10,7 +10,8 @@ from pathlib import Path
 import pytest
 
 from generator.cli import main
-from generator.diff import SURFACE_FILE, Change, Report, compare, dump_surface
+from generator.diff import Change, Report, compare
+from generator.emit.surface import SURFACE_FILE, dump_surface
 from generator.report import md_code, render
 from tests.conftest import ORQ_PREVIOUS_SPEC, ORQ_SPEC, run, tool
 from tests.diff.conftest import DIFF_FIXTURES
@@ -35,7 +36,7 @@ def test_exit_codes(capsys: pytest.CaptureFixture[str]) -> None:
     assert _diff(capsys, BASE, BASE, "--fail-on-breaking")[:2] == (0, "SDK changes of Pets API: " + str(BASE) + " (1.0.0) -> " + str(BASE) + " (1.0.0)\nVersion bump: none (no changes to the SDK's public surface)\n")
 
 
-def test_bad_input_exits_2(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+def test_bad_input_exits_2_and_usage_errors_4(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
     code, _, err = _diff(capsys, tmp_path / "missing.yaml", BASE)
     assert code == 2 and "missing.yaml" in err and "not found" in err
     bad = tmp_path / "bad.yaml"
@@ -43,7 +44,7 @@ def test_bad_input_exits_2(capsys: pytest.CaptureFixture[str], tmp_path: Path) -
     code, _, err = _diff(capsys, BASE, bad)
     assert code == 2 and "sdkgen: error:" in err
     code, _, err = _diff(capsys, BASE)
-    assert code == 2 and "give both OLD and NEW" in err
+    assert code == 4 and "give both OLD and NEW" in err  # a usage error
     snapshot = tmp_path / "surface.json"
     snapshot.write_text(json.dumps({"sdkgen_surface": 99, "operations": {}, "models": {}}), encoding="utf-8")
     code, _, err = _diff(capsys, snapshot, BASE)
@@ -142,7 +143,7 @@ def test_configured_sdks_against_a_git_revision(capsys: pytest.CaptureFixture[st
     code, _, err = _diff(capsys, "--base", "HEAD~1")  # that commit has no snapshot yet
     assert code == 0 and "nothing to compare yet" in err
     code, _, err = _diff(capsys, "--base", "no-such-branch")
-    assert code == 2 and "not a git revision" in err
+    assert code == 4 and "not a git revision" in err  # a usage error
 
 
 def test_models_added_or_removed_are_listed_in_one_entry(surface) -> None:

@@ -6,7 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from generator.diff import SURFACE_FILE, Change, Report, compare, dump_surface
+from generator.diff import Change, Report, compare
+from generator.emit.surface import SURFACE_FILE, dump_surface
 from generator.report import render
 from tests.conftest import ORQ_OUTPUT, ORQ_PREVIOUS_SPEC, ORQ_SPEC
 

@@ -24,7 +24,7 @@ from openapi_schema_validator import OAS30Validator, OAS31Validator
 from referencing import Registry, Resource
 from referencing.jsonschema import DRAFT202012
 
-from generator.loader import load_spec
+from generator.load import load_spec
 
 ROOT = "urn:spec"
 METHODS = ("get", "put", "post", "delete", "options", "head", "patch", "trace")

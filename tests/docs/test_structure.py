@@ -11,7 +11,9 @@ from pathlib import Path
 import pytest
 import yaml
 
-from generator import cli, render
+from generator import cli
+from generator.emit import templating
+from generator.errors import EXIT_DRIFT
 from generator.pipeline import load_api
 from tests.conftest import ORQ_SPEC, SPECS
 from tests.docs import markdown
@@ -156,12 +158,12 @@ def test_docs_only_template_change_is_drift(tmp_path: Path, monkeypatch: pytest.
     assert cli.main(["generate"]) == 0
     assert cli.main(["check"]) == 0
     templates = tmp_path / "templates"
-    shutil.copytree(render.TEMPLATES, templates)
+    shutil.copytree(templating.TEMPLATES, templates)
     page = templates / "docs" / "model.md.jinja"
     page.write_text(page.read_text(encoding="utf-8").replace("## Fields", "## Fields of the model"), encoding="utf-8")
-    monkeypatch.setattr(render, "TEMPLATES", templates)
+    monkeypatch.setattr(templating, "TEMPLATES", templates)
     capsys.readouterr()
-    assert cli.main(["check"]) == cli.EXIT_DRIFT
+    assert cli.main(["check"]) == EXIT_DRIFT
     out = capsys.readouterr().out
     assert "+## Fields of the model" in out and "b/out/docs/models/pet.md" in out
     assert "src/" not in "".join(line for line in out.splitlines(True) if line.startswith("+++"))

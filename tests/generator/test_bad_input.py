@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.cli import _tree
+from generator.write import read_tree as _tree
 from tests.conftest import SPECS, run, tool
 
 GOOD = (SPECS / "kitchen_sink.yaml").read_text()
@@ -70,6 +70,6 @@ def test_refuses_to_overwrite_a_folder_it_did_not_generate(tmp_path: Path) -> No
     out.mkdir()
     (out / "notes.txt").write_text("precious")
     proc = run([tool("sdkgen"), "generate", str(SPECS / "kitchen_sink.yaml"), "-o", str(out)])
-    assert proc.returncode == 2
+    assert proc.returncode == 5  # OutputError
     assert "refusing to overwrite" in proc.stderr
     assert (out / "notes.txt").read_text() == "precious"

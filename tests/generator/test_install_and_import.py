@@ -46,10 +46,10 @@ def test_installs_into_a_fresh_venv_and_imports(tmp_path: Path) -> None:
     assert proc.returncode == 0, proc.stdout + proc.stderr
     check = run(
         [str(python), "-c",
-         "import orq_ai_sdk, importlib.metadata as m; from orq_ai_sdk import Orq, models; "
-         "assert Orq(api_key='k').router.chat.completions is not None; "
-         "assert models.CreateChatCompletionResponseBody.__name__; "
-         "print(m.version('orq-ai-sdk'), orq_ai_sdk.__version__, orq_ai_sdk.__file__)"],
+         ("import orq_ai_sdk, importlib.metadata as m; from orq_ai_sdk import Orq, models; "
+          "assert Orq(api_key='k').router.chat.completions is not None; "
+          "assert models.CreateChatCompletionResponseBody.__name__; "
+          "print(m.version('orq-ai-sdk'), orq_ai_sdk.__version__, orq_ai_sdk.__file__)")],
         cwd=tmp_path,
     )
     assert check.returncode == 0, check.stderr

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from generator.build_ir import build_api
+from generator.ir import build_api
 from generator.normalize import normalize
 
 

@@ -6,14 +6,15 @@ from pathlib import Path
 
 import pytest
 
-from generator import models, pipeline
+from generator import pipeline, validate
+from generator.emit import models
 from generator.errors import SpecError
 from tests.conftest import SPECS
 
 
 def test_parallel_path_gives_the_same_files(monkeypatch: pytest.MonkeyPatch) -> None:
     _, _, serial = pipeline.render_files(SPECS / "kitchen_sink.yaml")
-    monkeypatch.setattr(pipeline, "PARALLEL_VALIDATION_THRESHOLD", 0)
+    monkeypatch.setattr(validate, "PARALLEL_VALIDATION_THRESHOLD", 0)
     monkeypatch.setattr(models, "PARALLEL_THRESHOLD", 0)
     _, _, parallel = pipeline.render_files(SPECS / "kitchen_sink.yaml")
     assert parallel == serial
@@ -21,7 +22,7 @@ def test_parallel_path_gives_the_same_files(monkeypatch: pytest.MonkeyPatch) -> 
 
 def test_parallel_validation_reports_the_validators_error(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     """An invalid spec that also breaks a later stage reports the validation error, with its place."""
-    monkeypatch.setattr(pipeline, "PARALLEL_VALIDATION_THRESHOLD", 0)
+    monkeypatch.setattr(validate, "PARALLEL_VALIDATION_THRESHOLD", 0)
     text = (SPECS / "kitchen_sink.yaml").read_text()
     bad = tmp_path / "bad.yaml"
     bad.write_text(text.replace("description: The pet.\n", "description: 42\n", 1))

@@ -6,7 +6,7 @@ import ast
 
 import pytest
 
-from generator.render import docbody, docline, pyrepr, retry_config
+from generator.emit.templating import docbody, docline, pyrepr, retry_config
 
 HOSTILE = ['"""; import os #', "ends with quote\"", "back\\slash\\", "'''", "\\N{BULLET}", "{{ x }}", "line\nbreak"]
 

@@ -10,7 +10,7 @@ from collections.abc import Iterator
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from types import ModuleType
-from typing import Any
+from typing import Any, ClassVar
 from urllib.parse import parse_qsl, urlsplit
 
 import pytest
@@ -22,8 +22,8 @@ PET = {"id": "p1", "name": "Rex", "kind": "dog", "status": "available", "childre
 
 class Recorder(BaseHTTPRequestHandler):
     protocol_version = "HTTP/1.1"
-    requests: list[dict[str, Any]] = []
-    answers: dict[tuple[str, str], tuple[int, str, bytes]] = {}
+    requests: ClassVar[list[dict[str, Any]]] = []
+    answers: ClassVar[dict[tuple[str, str], tuple[int, str, bytes]]] = {}
 
     def log_message(self, *args: Any) -> None:
         pass

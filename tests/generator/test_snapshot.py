@@ -8,15 +8,17 @@ import subprocess
 import sys
 from pathlib import Path
 
-from generator.cli import _targets, _tree, diff_trees
+from generator.config import targets
 from generator.pipeline import build_into
+from generator.write import diff_trees
+from generator.write import read_tree as _tree
 from tests.conftest import ORQ_OUTPUT, REPO, SPECS, run, tool
 
 
 def _fresh_orq(folder: Path) -> dict[str, bytes]:
-    (spec, output, raw), = [t for t in _targets(REPO) if t[1] == ORQ_OUTPUT.resolve()]
+    (target,) = [t for t in targets(REPO) if t.output == ORQ_OUTPUT.resolve()]
     folder.mkdir()
-    build_into(spec, folder, raw)
+    build_into(target.spec, folder, target.raw)
     return _tree(folder)
 
 

@@ -16,6 +16,7 @@ from urllib.parse import unquote
 import yaml
 
 from generator.errors import SpecError
+from generator.naming import unique
 
 
 class _SpecLoader(yaml.CSafeLoader if hasattr(yaml, "CSafeLoader") else yaml.SafeLoader):  # type: ignore[misc]
@@ -42,7 +43,7 @@ def read_document(path: Path) -> Any:
         except json.JSONDecodeError as exc:
             raise SpecError(f"JSON syntax error: {exc.msg}", where=f"{path}:{exc.lineno}:{exc.colno}") from None
     try:
-        return _stringify_keys(yaml.load(text, Loader=_SpecLoader))  # noqa: S506 - a SafeLoader subclass
+        return _stringify_keys(yaml.load(text, Loader=_SpecLoader))
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         where = f"{path}:{mark.line + 1}:{mark.column + 1}" if mark else str(path)
@@ -171,8 +172,6 @@ class _Bundler:
             return {**node, "$ref": self.imported[key]}
         is_schema = len(parts) >= 2 and parts[-2] == "schemas" or not parts and _looks_like_schema(target)
         if is_schema:
-            from generator.naming import unique
-
             schemas = self.schemas
             name = unique(parts[-1] if parts else path.stem, self.taken)
             local = f"#/components/schemas/{name}"

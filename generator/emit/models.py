@@ -9,8 +9,7 @@ import warnings
 from concurrent.futures import ProcessPoolExecutor
 from typing import Any
 
-from generator.errors import SpecError
-
+from generator.errors import InternalError
 
 _PLAIN_STRING_FORMATS = ("email", "idn-email", "uri", "uri-reference", "iri", "iri-reference", "uri-template")
 
@@ -79,14 +78,14 @@ def _run(kind: str, schemas_only: dict[str, Any], package: str) -> str:
             code = generate(
                 schemas_only, input_file_type=InputFileType.OpenAPI, target_python_version=PythonVersion.PY_310, **options
             )
-        except Exception as exc:  # datamodel-code-generator raises plain exceptions for schemas it rejects
-            raise SpecError(f"datamodel-code-generator could not build the models: {exc}", where="#/components/schemas") from None
+        except Exception as exc:  # noqa: BLE001 - datamodel-code-generator raises plain exceptions for schemas it rejects
+            raise InternalError(f"datamodel-code-generator could not build the models: {exc}", where="#/components/schemas") from None
     assert isinstance(code, str)
     return code
 
 
 def _run_pickled(kind: str, frozen: bytes, package: str) -> str:
-    return _run(kind, pickle.loads(frozen), package)  # noqa: S301 - our own bytes, from the parent process
+    return _run(kind, pickle.loads(frozen), package)
 
 
 def generate_models(doc: dict[str, Any], package: str) -> tuple[str, str]:
@@ -154,8 +153,7 @@ def top_level_names(source: str) -> list[str]:
 def check_names(expected: list[str], found: list[str], module: str) -> None:
     missing = sorted(set(expected) - set(found))
     if missing:
-        raise SpecError(
-            f"internal: datamodel-code-generator did not produce {', '.join(missing[:5])} in {module}; "
-            "please report this with the spec",
+        raise InternalError(
+            f"datamodel-code-generator did not produce {', '.join(missing[:5])} in {module}",
             where="#/components/schemas",
         )

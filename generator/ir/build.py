@@ -4,8 +4,20 @@ from __future__ import annotations
 
 from typing import Any
 
-from generator.ir import Api, Body, Field, Group, Model, Operation, Response, Security, Stream, StreamDeltas, TypeRef
-from generator.loader import follow_refs
+from generator.ir.nodes import (
+    Api,
+    Body,
+    Field,
+    Group,
+    Model,
+    Operation,
+    Response,
+    Security,
+    Stream,
+    StreamDeltas,
+    TypeRef,
+)
+from generator.load import follow_refs
 from generator.naming import pascal, snake, unique
 from generator.normalize import HTTP_METHODS, SCHEMA_REF, non_null_branches
 
@@ -281,7 +293,7 @@ class Builder:
         content = body["content"]
         preferred = ("application/json", "multipart/form-data", "application/x-www-form-urlencoded")
         ctype = next((c for c in preferred if c in content), None) or next(
-            (c for c in content if c.endswith("+json")), None) or sorted(content)[0]
+            (c for c in content if c.endswith("+json")), None) or min(content)
         schema = (content[ctype] or {}).get("schema") or {}
         type_ = self.types.of(schema)
         target = self.schema_of(schema)
@@ -299,8 +311,8 @@ class Builder:
         ok: list[Response] = []
         errors: list[Response] = []
         stream: Stream | None = None
-        for status in raw:
-            response = self.deref(raw[status])
+        for status, raw_response in raw.items():
+            response = self.deref(raw_response)
             if not isinstance(response, dict):
                 continue
             status = str(status).upper()
@@ -400,7 +412,7 @@ class Builder:
         for cls, data in self.error_classes.items():
             if data == model:
                 return cls
-        name = model[:-4] if model.endswith("Data") else model
+        name = model.removesuffix("Data")
         cls = unique(name if name.endswith("Error") else name + "Error", self.error_taken | {m.lower() for m in self.schemas})
         self.error_classes[cls] = model
         return cls

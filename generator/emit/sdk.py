@@ -1,0 +1,55 @@
+"""Render the SDK's package files from the IR: client, resources, models package, runtime, pyproject."""
+
+from __future__ import annotations
+
+from generator.config import SdkSettings
+from generator.emit.docs import render_docs
+from generator.emit.templating import environment
+from generator.ir import Api
+
+# The exception classes of `templates/runtime/errors.py.jinja`; typed ones from the spec are added.
+RUNTIME_ERRORS = (
+    "SDKError", "APIError", "TypedAPIError", "ResponseValidationError", "RequestValidationError",
+    "APIConnectionError", "APITimeoutError", "StreamError",
+)
+
+RUNTIME = {
+    "_types.py": "runtime/types.py.jinja",
+    "_base_model.py": "runtime/base_model.py.jinja",
+    "_client.py": "runtime/client.py.jinja",
+    "_hooks.py": "runtime/hooks.py.jinja",
+    "_streaming.py": "runtime/streaming.py.jinja",
+    "errors.py": "runtime/errors.py.jinja",
+    "utils/retries.py": "runtime/retries.py.jinja",
+}
+
+
+def render_sdk(api: Api, sdk: SdkSettings, models_code: tuple[str, str], model_names: tuple[list[str], list[str]]) -> dict[str, str]:
+    """Every file of the SDK, by path relative to the output folder."""
+    env = environment()
+    # The error classes `errors.py` defines, which `models` re-exports too.
+    error_names = [*RUNTIME_ERRORS, *sorted(api.error_classes)]
+    ctx = {"api": api, "sdk": sdk, "client_var": sdk.client_var, "error_names": error_names}
+    src = f"src/{sdk.package}"
+    files: dict[str, str] = {}
+    for target, template in RUNTIME.items():
+        files[f"{src}/{target}"] = env.get_template(template).render(**ctx)
+    files[f"{src}/utils/__init__.py"] = '"""Utilities: the retry configuration."""\n\nfrom .retries import BackoffStrategy, RetryConfig\n\n__all__ = ["BackoffStrategy", "RetryConfig"]\n'
+    files[f"{src}/py.typed"] = ""
+    files[f"{src}/_version.py"] = f'__version__ = {sdk.version!r}\n'
+    files[f"{src}/__init__.py"] = env.get_template("sdk/package_init.py.jinja").render(**ctx)
+    files[f"{src}/sdk.py"] = env.get_template("sdk/client.py.jinja").render(**ctx)
+    resource = env.get_template("sdk/resource.py.jinja")
+    groups = [g for g in api.root.walk() if g.path]
+    files[f"{src}/resources/__init__.py"] = '"""The resource classes behind the client\'s attributes."""\n'
+    for group in groups:
+        files[f"{src}/resources/{group.module}.py"] = resource.render(group=group, **ctx)
+    pydantic_code, typeddict_code = models_code
+    files[f"{src}/models/_models.py"] = pydantic_code
+    files[f"{src}/models/_typeddicts.py"] = typeddict_code
+    files[f"{src}/models/__init__.py"] = env.get_template("sdk/models_init.py.jinja").render(
+        model_names=model_names[0], typeddict_names=model_names[1], **ctx
+    )
+    files["pyproject.toml"] = env.get_template("sdk/pyproject.toml.jinja").render(**ctx)
+    files.update(render_docs(api, sdk, env))  # README.md, docs/sdks/*, docs/models/*
+    return files

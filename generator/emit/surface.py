@@ -1,0 +1,126 @@
+"""The public surface of a generated SDK, as JSON-ready data: what `sdkgen diff` compares.
+
+Per method its call path, operation id, HTTP method and path, keyword arguments, response and stream
+types, deprecation; per model its kind, fields, enum values, union members, deprecation, and which side
+of the wire it is used on (request, response or both). The pipeline writes it into every SDK as
+`.sdkgen/surface.json`, so the next `sdkgen generate` can report against it.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Iterator
+from typing import Any
+
+from generator.ir import Api, Field, Model, TypeRef
+
+SURFACE_FILE = ".sdkgen/surface.json"
+SURFACE_FORMAT = 1
+
+
+def _base_type(annotation: str, nullable: bool) -> str:
+    """The type without the `| None` that nullability adds: nullability is compared on its own."""
+    return annotation[: -len(" | None")] if nullable and annotation.endswith(" | None") else annotation
+
+
+def _field(f: Field) -> dict[str, Any]:
+    return {
+        "wire": f"{f.location}:{f.wire_name}",
+        "required": f.required,
+        "nullable": f.nullable,
+        "type": _base_type(f.type.annotation, f.nullable),
+        "deprecated": f.deprecated,
+    }
+
+
+def _model_refs(model: Model) -> Iterator[str]:
+    refs: list[TypeRef] = [f.type for f in model.fields] + list(model.members)
+    if model.alias_of is not None:
+        refs.append(model.alias_of)
+    for ref in refs:
+        yield from ref.models
+
+
+def _reachable(api: Api, roots: Iterable[str]) -> set[str]:
+    seen: set[str] = set()
+    todo = [r for r in roots if r in api.models]
+    while todo:
+        name = todo.pop()
+        if name in seen:
+            continue
+        seen.add(name)
+        todo.extend(r for r in _model_refs(api.models[name]) if r in api.models and r not in seen)
+    return seen
+
+
+def surface_of(api: Api) -> dict[str, Any]:
+    """The public surface of the SDK generated from `api`, as JSON-ready data."""
+    operations: dict[str, Any] = {}
+    request_roots: list[str] = []
+    response_roots: list[str] = []
+    body_models: dict[str, str] = {}
+    for op in api.operations:
+        params = {f.name: _field(f) for f in op.all_fields}
+        if op.body is not None and not op.body.flattened:
+            # The body is passed whole as `request=`.
+            params["request"] = {
+                "wire": "body:",
+                "required": op.body.required,
+                "nullable": False,
+                "type": op.body.type.annotation,
+                "deprecated": False,
+            }
+        if op.body is not None:
+            request_roots.extend(op.body.type.models)
+            if op.body.flattened and op.body.model:
+                body_models[op.body.model] = op.call_path
+        for f in op.all_fields:
+            request_roots.extend(f.type.models)
+        json_response = op.json_response
+        for r in (*op.responses, *op.errors):
+            if r.type is not None:
+                response_roots.extend(r.type.models)
+        if op.stream is not None:
+            response_roots.extend(op.stream.chunk.models)
+        operations[op.call_path] = {
+            "operation_id": op.operation_id,
+            "http": f"{op.method.upper()} {op.path}",
+            "async": f"{op.call_path}_async",
+            "deprecated": op.deprecated,
+            "params": params,
+            "response": json_response.type.annotation if json_response and json_response.type else None,
+            "stream": op.stream.chunk.annotation if op.stream is not None else None,
+        }
+    request_side = _reachable(api, request_roots)
+    response_side = _reachable(api, response_roots)
+    models: dict[str, Any] = {}
+    for name, model in api.models.items():
+        sides = [s for s, names in (("request", request_side), ("response", response_side)) if name in names]
+        entry: dict[str, Any] = {
+            "kind": model.kind,
+            "deprecated": model.deprecated,
+            # Not used by any method (a standalone component): judged as if used on both sides.
+            "sides": sides or ["request", "response"],
+        }
+        if name in body_models:
+            entry["body_of"] = body_models[name]
+        if model.kind == "object":
+            entry["fields"] = {f.name: _field(f) for f in model.fields}
+        elif model.kind == "enum":
+            entry["values"] = list(model.enum_values)
+        elif model.kind == "union":
+            entry["members"] = sorted({m.annotation for m in model.members})
+        elif model.kind == "alias" and model.alias_of is not None:
+            entry["alias_of"] = model.alias_of.annotation
+        models[name] = entry
+    return {
+        "sdkgen_surface": SURFACE_FORMAT,
+        "api": {"title": api.title, "version": api.version},
+        "operations": operations,
+        "models": models,
+    }
+
+
+def dump_surface(surface: dict[str, Any]) -> str:
+    """Deterministic JSON: sorted keys, fixed indentation, a final newline."""
+    return json.dumps(surface, indent=2, sort_keys=True, ensure_ascii=False, default=str) + "\n"

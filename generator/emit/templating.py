@@ -1,0 +1,75 @@
+"""The Jinja2 environment every emitter renders with, and the filters that carry spec values into files.
+
+Templates ship inside the package (`generator/templates/`), so an installed generator finds them.
+Everything from the spec goes through one of these filters on its way into a file: `repr` for Python
+literals, escaped docstring text, JSON strings for TOML.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+from typing import Any
+
+import jinja2
+
+TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
+
+
+def pyrepr(value: Any) -> str:
+    """A Python literal for JSON data; `repr` escapes every string safely."""
+    return repr(value)
+
+
+def _escape_doc(text: str) -> str:
+    text = text.replace("\\", "\\\\").replace('"""', '\\"\\"\\"')
+    return text[:-1] + '\\"' if text.endswith('"') else text
+
+
+def docline(text: Any) -> str:
+    """One line of docstring text."""
+    return _escape_doc(" ".join(str(text or "").split()))
+
+
+def docbody(text: Any, indent: int, first: bool = True) -> str:
+    """A docstring paragraph block, indented; blank lines kept, trailing spaces dropped."""
+    lines = [line.rstrip() for line in _escape_doc(str(text or "").strip()).splitlines()]
+    pad = " " * indent
+    out = [(pad if (i or first) and line else "") + line for i, line in enumerate(lines)]
+    return "\n".join(out)
+
+
+def tomlstr(value: Any) -> str:
+    return json.dumps(str(value))
+
+
+def retry_config(spec: dict[str, Any] | None) -> str:
+    """A `RetryConfig(...)` expression from Speakeasy's `x-speakeasy-retries`; numbers are coerced, codes checked."""
+    if not spec:
+        # No retry policy in the spec: calls are not retried unless the user asks (a POST may not be
+        # safe to repeat), as in Speakeasy's SDKs.
+        return 'RetryConfig(strategy="none")'
+    backoff = spec.get("backoff") if isinstance(spec.get("backoff"), dict) else {}
+    codes = [c for c in spec.get("statusCodes") or [] if isinstance(c, int) or (isinstance(c, str) and re.fullmatch(r"[1-5](XX|xx|\d\d)", c))]
+    strategy = "none" if spec.get("strategy") == "none" else "backoff"
+    return (
+        f"RetryConfig(strategy={strategy!r}, backoff=BackoffStrategy("
+        f"initial_interval={int(backoff.get('initialInterval', 500))}, "
+        f"max_interval={int(backoff.get('maxInterval', 60000))}, "
+        f"exponent={float(backoff.get('exponent', 1.5))!r}, "
+        f"max_elapsed_time={int(backoff.get('maxElapsedTime', 3600000))}), "
+        f"retry_connection_errors={bool(spec.get('retryConnectionErrors', True))!r}, "
+        f"status_codes=({''.join(repr(c) + ', ' for c in codes)}))"
+    )
+
+
+def environment() -> jinja2.Environment:
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(str(TEMPLATES)),
+        undefined=jinja2.StrictUndefined,
+        keep_trailing_newline=True,
+        autoescape=False,  # we emit Python and Markdown; every spec value passes a filter
+    )
+    env.filters.update(pyrepr=pyrepr, docline=docline, docbody=docbody, tomlstr=tomlstr, retry_config=retry_config)
+    return env
