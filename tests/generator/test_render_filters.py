@@ -22,8 +22,21 @@ def test_docstring_text_stays_inside_its_docstring(text: str) -> None:
 
 
 @pytest.mark.parametrize("value", HOSTILE + [None, 1.5, True, ["a", {"b": '"'}]])
-def test_literals_round_trip(value: object) -> None:
-    assert ast.literal_eval(pyrepr(value)) == value
+def test_spec_values_become_one_inert_literal(value: object) -> None:
+    """Pasted into code as `x = <literal>`, a spec value is one assignment of a plain literal: no call,
+    name or attribute anywhere in it, whatever quotes or code the value holds."""
+    tree = ast.parse(f"x = {pyrepr(value)}\n")
+    assert len(tree.body) == 1 and isinstance(tree.body[0], ast.Assign)
+    kinds = {type(node) for node in ast.walk(tree.body[0].value)}
+    assert kinds <= {ast.Constant, ast.List, ast.Dict, ast.UnaryOp, ast.USub, ast.Load}
+    assert ast.literal_eval(tree.body[0].value) == value
+
+
+def test_literal_spellings() -> None:
+    assert pyrepr("it's") == '"it\'s"'
+    assert pyrepr('say "hi"') == "'say \"hi\"'"
+    assert pyrepr("a\nb") == "'a\\nb'"
+    assert pyrepr({"k": [1, None]}) == "{'k': [1, None]}"
 
 
 def test_retry_config_expression() -> None:
