@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Final, Literal, TypeAlias, TypeVar
 
-__all__ = ["UNSET", "Unset", "OptionalNullable"]
+__all__ = ["UNSET", "OptionalNullable", "Unset"]
 
 T = TypeVar("T")
 

@@ -1,4 +1,7 @@
-"""Exceptions raised by the SDK. All derive from `SDKError`."""
+"""The exceptions the runtime raises. All derive from `SDKError`.
+
+The SDK's public `errors.py` re-exports them next to the typed error classes generated from the spec.
+"""
 
 from __future__ import annotations
 
@@ -8,12 +11,16 @@ if TYPE_CHECKING:
     import httpx
     import pydantic
 
-    from . import models
-
 __all__ = [
-{%- for name in error_names %}
-    {{ name | pyrepr }},
-{%- endfor %}
+    "APIConnectionError",
+    "APIError",
+    "APITimeoutError",
+    "RequestValidationError",
+    "ResponseValidationError",
+    "SDKError",
+    "StreamError",
+    "TypedAPIError",
+    "describe_validation_error",
 ]
 
 _BODY_PREVIEW = 500
@@ -144,16 +151,3 @@ def describe_validation_error(exc: pydantic.ValidationError, what: str) -> str:
 def _short(value: Any) -> str:
     text = repr(value)
     return text if len(text) <= 80 else text[:77] + "..."
-{% for cls, model in api.error_classes.items() %}
-
-class {{ cls }}(TypedAPIError):
-    """The API answered with an error it documents; `data` is a `{{ model }}`."""
-
-    data: models.{{ model }}
-
-    @staticmethod
-    def data_type() -> Any:
-        from . import models
-
-        return models.{{ model }}
-{% endfor %}

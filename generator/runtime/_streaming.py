@@ -29,7 +29,7 @@ from typing import TYPE_CHECKING, Any, Generic, TypeVar
 import httpx
 from typing_extensions import Self
 
-from .errors import APIError, ResponseValidationError, StreamError, describe_validation_error
+from ._exceptions import APIError, ResponseValidationError, StreamError, describe_validation_error
 
 if TYPE_CHECKING:
     from types import TracebackType
@@ -111,7 +111,7 @@ class SSEDecoder:
                 self._pending = [head]  # maybe a BOM split across pieces: wait for more
                 return []
             self._started, self._pending = True, []
-            chunk = head[len(_BOM) :] if head.startswith(_BOM) else head
+            chunk = head.removeprefix(_BOM)
         last = max(chunk.rfind(b"\n"), chunk.rfind(b"\r"))
         if last == -1:  # still inside one line: keep the pieces, join them once (linear in line length)
             self._pending.append(chunk)
@@ -275,7 +275,7 @@ class _Accumulator:
                     self._choice(choice)
             elif value is not None:
                 top[key] = value
-    
+
     def _choice(self, choice: Any) -> None:
         shape = self.shape
         index = choice.get("index") if isinstance(choice, dict) else getattr(choice, "index", None)
@@ -319,7 +319,9 @@ def _text_of(chunk: Any, shape: DeltaShape, choice_index: int) -> str | None:
 
 
 class _StreamBase(Generic[T]):
-    def __init__(self, response: httpx.Response, adapter: TypeAdapter[Any], *, sentinel: str | None, envelope: bool) -> None:
+    def __init__(
+        self, response: httpx.Response, adapter: TypeAdapter[Any], *, sentinel: str | None, envelope: bool
+    ) -> None:
         self.response = response
         self._adapter = adapter
         self._sentinel = sentinel
@@ -341,7 +343,9 @@ class _StreamBase(Generic[T]):
         if self._iterating:
             raise StreamError("This stream is already being iterated; iterate it from one loop only")
         if self.response.is_closed:
-            raise StreamError("This stream was closed before its end (a `break`, `close()` or the end of its `with` block)")
+            raise StreamError(
+                "This stream was closed before its end (a `break`, `close()` or the end of its `with` block)"
+            )
         self._iterating = True
         return True
 
@@ -397,7 +401,9 @@ class _StreamBase(Generic[T]):
         if last is not None:
             raise StreamError("The stream broke off in the middle of an event: the connection was cut short")
         if self._sentinel is not None:
-            raise StreamError(f"The stream ended before its end marker {self._sentinel!r}: the connection was cut short")
+            raise StreamError(
+                f"The stream ended before its end marker {self._sentinel!r}: the connection was cut short"
+            )
         self._done = True
 
 
@@ -481,7 +487,9 @@ class EventStream(_StreamBase[T]):
     def __enter__(self) -> Self:
         return self
 
-    def __exit__(self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None) -> None:
+    def __exit__(
+        self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
+    ) -> None:
         self.close()
 
     def __del__(self) -> None:
@@ -549,20 +557,25 @@ class EventStreamAsync(_StreamBase[T]):
                 task.add_done_callback(_closing.discard)
 
 
-class _Deltas(Generic[R]):
-    """What the delta streams add: the joined response and the text deltas.
+class _Deltas(_StreamBase[T], Generic[T, R]):
+    """What the delta streams add to their sync or async stream: the joined response and the text deltas.
 
     Joining is lazy: while the stream is read, each chunk's JSON text is kept (a list append; about
     the size of the body in memory), and only `final_response()` parses and joins them. Joining the
     models as they come cost 4.6 us per chunk, more than decoding and validating them.
     """
 
-    _shape: DeltaShape
-    _final: Callable[[], TypeAdapter[Any]]
-    _kept: list[str] | None
-    response: httpx.Response
-
-    def _setup(self, shape: DeltaShape, final: Callable[[], TypeAdapter[Any]]) -> None:
+    def __init__(
+        self,
+        response: httpx.Response,
+        adapter: TypeAdapter[Any],
+        *,
+        sentinel: str | None,
+        envelope: bool,
+        shape: DeltaShape,
+        final: Callable[[], TypeAdapter[Any]],
+    ) -> None:
+        super().__init__(response, adapter, sentinel=sentinel, envelope=envelope)
         self._shape = shape
         self._final = final
         self._kept = []
@@ -582,7 +595,7 @@ class _Deltas(Generic[R]):
             raise ResponseValidationError(message, self.response, exc) from exc
 
 
-class DeltaEventStream(_Deltas[R], EventStream[T], Generic[T, R]):
+class DeltaEventStream(_Deltas[T, R], EventStream[T], Generic[T, R]):
     """An `EventStream` of OpenAI-style chunks (`T`) that also joins them into the response (`R`).
 
     Every chunk read, by any of the ways below, is added to the response being built.
@@ -593,19 +606,6 @@ class DeltaEventStream(_Deltas[R], EventStream[T], Generic[T, R]):
       chunks stand for, the same type as the non-streamed call returns: text and tool-call
       arguments joined, the last `finish_reason`, `usage` from the chunk that carries it.
     """
-
-    def __init__(
-        self,
-        response: httpx.Response,
-        adapter: TypeAdapter[Any],
-        *,
-        sentinel: str | None,
-        envelope: bool,
-        shape: DeltaShape,
-        final: Callable[[], TypeAdapter[Any]],
-    ) -> None:
-        super().__init__(response, adapter, sentinel=sentinel, envelope=envelope)
-        self._setup(shape, final)
 
     def text_deltas(self, choice: int = 0) -> Iterator[str]:
         """The text fragments of one choice (0 unless `n` > 1), in order; empty ones are skipped."""
@@ -626,25 +626,12 @@ class DeltaEventStream(_Deltas[R], EventStream[T], Generic[T, R]):
         return self._build()
 
 
-class DeltaEventStreamAsync(_Deltas[R], EventStreamAsync[T], Generic[T, R]):
+class DeltaEventStreamAsync(_Deltas[T, R], EventStreamAsync[T], Generic[T, R]):
     """An `EventStreamAsync` of OpenAI-style chunks (`T`) that also joins them into the response (`R`).
 
     The async twin of `DeltaEventStream`: `async for chunk in stream`, `stream.text_deltas()` (an
     async iterator of str) and `await stream.final_response()`.
     """
-
-    def __init__(
-        self,
-        response: httpx.Response,
-        adapter: TypeAdapter[Any],
-        *,
-        sentinel: str | None,
-        envelope: bool,
-        shape: DeltaShape,
-        final: Callable[[], TypeAdapter[Any]],
-    ) -> None:
-        super().__init__(response, adapter, sentinel=sentinel, envelope=envelope)
-        self._setup(shape, final)
 
     async def text_deltas(self, choice: int = 0) -> AsyncIterator[str]:
         """The text fragments of one choice (0 unless `n` > 1), in order; empty ones are skipped."""
