@@ -1,11 +1,12 @@
-"""The SSE decoder and the chunk joiner of the generated runtime, without a server."""
+"""The SSE decoder and the chunk joiner of the runtime, imported in place, without a server."""
 
 from __future__ import annotations
 
 from typing import Any
 
 import pytest
-from orq_ai_sdk._streaming import DeltaShape, SSEDecoder, _Accumulator
+
+from generator.runtime._streaming import DeltaShape, SSEDecoder, _Accumulator
 
 BODY = (
     b"\xef\xbb\xbf: comment\n"
