@@ -34,7 +34,25 @@ from ._types import Unset
 from .utils.retries import NO_RETRIES, RetryConfig, delay_ms
 
 if TYPE_CHECKING:
+    from typing import TypedDict
+
+    from typing_extensions import NotRequired, Unpack
+
     from ._streaming import DeltaShape
+
+    class CallArguments(TypedDict):
+        """The keyword arguments of `BaseClient._call` and `_call_async`, as the resources pass them."""
+
+        path_params: NotRequired[Mapping[str, Any] | None]
+        query: NotRequired[Mapping[str, Any] | None]
+        headers: NotRequired[Mapping[str, Any] | None]
+        body: NotRequired[Any]
+        stream: NotRequired[bool]
+        retries: RetryConfig | None | Unset
+        server_url: str | None
+        timeout_ms: int | None
+        http_headers: Mapping[str, str] | None
+
 
 # What the debug log hides, whatever the API; `redacted_headers()` adds the API key's own header.
 _REDACTED_HEADERS = frozenset({"authorization", "proxy-authorization", "cookie", "set-cookie", "x-api-key", "api-key"})
@@ -130,7 +148,7 @@ class BaseClient:
         return client
 
     # -- calls -------------------------------------------------------------------------------
-    def _call(self, spec: OperationSpec, **arguments: Any) -> Any:
+    def _call(self, spec: OperationSpec, **arguments: Unpack[CallArguments]) -> Any:
         """Send the operation (with retries) on the sync client; the decoded answer, or an `SDKError`."""
         client = self._sync_client()
         call = self._start(client, spec, **arguments)
@@ -153,7 +171,7 @@ class BaseClient:
                 response.close()
         return call.answer(response, is_async=False)
 
-    async def _call_async(self, spec: OperationSpec, **arguments: Any) -> Any:
+    async def _call_async(self, spec: OperationSpec, **arguments: Unpack[CallArguments]) -> Any:
         """The async twin of `_call`, on the async client."""
         client = self._async_client()
         call = self._start(client, spec, **arguments)
@@ -490,7 +508,7 @@ def _transport_error(
             cause=exc,
         )
     return APIConnectionError(
-        f"{request.method} {url} failed: {type(exc).__name__}: {exc or 'connection error'} (gave up after {elapsed_ms} ms, {tries})",
+        f"{request.method} {url} failed: {type(exc).__name__}: {str(exc) or 'connection error'} (gave up after {elapsed_ms} ms, {tries})",
         url=url,
         elapsed_ms=elapsed_ms,
         attempts=attempts,
