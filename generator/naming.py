@@ -5,16 +5,20 @@ from __future__ import annotations
 import keyword
 import re
 
+from generator.runtime_files import exception_names, public_names
+
 # Names a generated identifier must never take: keywords, builtins people shadow by accident,
 # and the names generated modules import themselves.
 _RESERVED = set(keyword.kwlist) | set(keyword.softkwlist) | {
     "self", "cls", "type", "id", "list", "dict", "str", "int", "float", "bool", "bytes",
     "object", "property", "models", "utils", "httpx", "typing", "UNSET", "Unset",
 }
+# Class names a model may not take: what the model modules import (pydantic, typing, the runtime's
+# base model) and what `models` re-exports (the runtime's exceptions), read from the runtime itself.
 RESERVED_CLASS_NAMES = {
     "BaseModel", "Field", "Enum", "Literal", "Any", "Annotated", "RootModel", "TypedDict",
-    "NotRequired", "TypeAlias", "Optional", "Union", "List", "Dict", "APIError", "SDKError",
-    "ResponseValidationError", "OpenEnum", "UnsetType", "ConfigDict", "AwareDatetime",
+    "NotRequired", "TypeAlias", "Optional", "Union", "List", "Dict", "UnsetType", "ConfigDict", "AwareDatetime",
+    *public_names("_base_model.py"), *exception_names(),
 }
 
 _WORD_SPLIT = re.compile(r"[^0-9a-zA-Z]+")

@@ -15,6 +15,16 @@ ORQ_SRC = ORQ_OUTPUT / "src"
 ORQ_SPEC = REPO / "spec" / "orq" / "openapi.yaml"
 ORQ_PREVIOUS_SPEC = REPO / "spec" / "orq" / "openapi.previous.yaml"
 
+# Every fixture spec, with the package name its SDK gets in the tests (shared, so that each is
+# generated once per session): golden files (test_golden.py), ruff/mypy/import (test_fixture_specs.py).
+GOLDEN_SPECS: dict[str, tuple[Path, str]] = {
+    "formats": (SPECS / "formats.yaml", "formats_sdk"),
+    "hostile": (SPECS / "hostile.yaml", "hostile_sdk"),
+    "hostile_docs": (SPECS / "hostile_docs.yaml", "hostile_docs_sdk"),
+    "kitchen_sink": (SPECS / "kitchen_sink.yaml", "kitchen_sink_sdk"),
+    "legacy_30": (SPECS / "legacy_30.json", "legacy_thirty_sdk"),
+}
+
 if str(ORQ_SRC) not in sys.path:
     # The committed SDK is imported straight from its source folder (the snapshot test guarantees it
     # is what the generator writes); `test_install` checks the installed package separately.
@@ -53,3 +63,7 @@ def tool(name: str) -> str:
     """A console script of this environment (ruff, mypy, sdkgen)."""
     path = Path(sys.executable).parent / name
     return str(path) if path.exists() else name
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption("--update-golden", action="store_true", help="rewrite tests/fixtures/expected/ from the current generator")

@@ -6,22 +6,10 @@ from generator.config import SdkSettings
 from generator.emit.docs import render_docs
 from generator.emit.templating import environment
 from generator.ir import Api
+from generator.runtime_files import exception_names, runtime_sources
 
-# The exception classes of `templates/runtime/errors.py.jinja`; typed ones from the spec are added.
-RUNTIME_ERRORS = (
-    "SDKError", "APIError", "TypedAPIError", "ResponseValidationError", "RequestValidationError",
-    "APIConnectionError", "APITimeoutError", "StreamError",
-)
-
-RUNTIME = {
-    "_types.py": "runtime/types.py.jinja",
-    "_base_model.py": "runtime/base_model.py.jinja",
-    "_client.py": "runtime/client.py.jinja",
-    "_hooks.py": "runtime/hooks.py.jinja",
-    "_streaming.py": "runtime/streaming.py.jinja",
-    "errors.py": "runtime/errors.py.jinja",
-    "utils/retries.py": "runtime/retries.py.jinja",
-}
+# The exception classes of the runtime's `_exceptions.py`; `errors.py` adds the typed ones of the spec.
+RUNTIME_ERRORS = exception_names()
 
 
 def render_sdk(api: Api, sdk: SdkSettings, models_code: tuple[str, str], model_names: tuple[list[str], list[str]]) -> dict[str, str]:
@@ -29,12 +17,12 @@ def render_sdk(api: Api, sdk: SdkSettings, models_code: tuple[str, str], model_n
     env = environment()
     # The error classes `errors.py` defines, which `models` re-exports too.
     error_names = [*RUNTIME_ERRORS, *sorted(api.error_classes)]
-    ctx = {"api": api, "sdk": sdk, "client_var": sdk.client_var, "error_names": error_names}
+    ctx = {"api": api, "sdk": sdk, "client_var": sdk.client_var, "error_names": error_names, "runtime_errors": RUNTIME_ERRORS}
     src = f"src/{sdk.package}"
     files: dict[str, str] = {}
-    for target, template in RUNTIME.items():
-        files[f"{src}/{target}"] = env.get_template(template).render(**ctx)
-    files[f"{src}/utils/__init__.py"] = '"""Utilities: the retry configuration."""\n\nfrom .retries import BackoffStrategy, RetryConfig\n\n__all__ = ["BackoffStrategy", "RetryConfig"]\n'
+    files.update({f"{src}/{path}": text for path, text in runtime_sources().items()})  # copied unchanged
+    files[f"{src}/_settings.py"] = env.get_template("sdk/settings.py.jinja").render(**ctx)
+    files[f"{src}/errors.py"] = env.get_template("sdk/errors.py.jinja").render(**ctx)
     files[f"{src}/py.typed"] = ""
     files[f"{src}/_version.py"] = f'__version__ = {sdk.version!r}\n'
     files[f"{src}/__init__.py"] = env.get_template("sdk/package_init.py.jinja").render(**ctx)

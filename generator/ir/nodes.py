@@ -1,6 +1,6 @@
 """The intermediate representation of an API: what the templates render, in plain dataclasses.
 
-Built once from the normalised spec by `generator.build_ir`; holds references to model names, never
+Built once from the normalised spec by `generator.ir.build`; holds references to model names, never
 copies of schemas, so its size grows with the spec and no faster.
 """
 

@@ -10,13 +10,10 @@ from pathlib import Path
 import pytest
 
 from generator.pipeline import load_api
-from tests.conftest import ORQ_PREVIOUS_SPEC, ORQ_SPEC, SPECS, run, tool
+from tests.conftest import GOLDEN_SPECS, ORQ_PREVIOUS_SPEC, ORQ_SPEC, SPECS, run, tool
 
 FIXTURES = {
-    "kitchen_sink": (SPECS / "kitchen_sink.yaml", "kitchen_sink_sdk"),
-    "legacy_30": (SPECS / "legacy_30.json", "legacy_thirty_sdk"),
-    "hostile": (SPECS / "hostile.yaml", "hostile_sdk"),
-    "formats": (SPECS / "formats.yaml", "formats_sdk"),
+    **GOLDEN_SPECS,
     "orq_current": (ORQ_SPEC, "orq_ai_sdk"),
     "orq_previous": (ORQ_PREVIOUS_SPEC, "orq_ai_sdk"),
 }
@@ -94,6 +91,10 @@ assert m.def_ == "x"
 assert m.mode.value == "'); raise SystemExit(1) #"
 assert "os.system('touch /tmp/sdkgen-pwned')" in models.EvilModelX.__doc__
 assert models.EvilModelX.model_fields["def_"].default == "'''; raise SystemExit('x') #"
+from hostile_sdk import errors
+assert models.StreamError is errors.StreamError and issubclass(models.TypedAPIError, Exception)
+assert models.StreamErrorModel.model_validate({"reason": "r"}).reason == "r"
+assert models.TypedAPIErrorModel("a") is models.TypedAPIErrorModel.A
 doc = class_.Class.do_thing_import_os_os_system_touch_tmp_sdkgen_pwned.__doc__
 assert '\"\"\"' in doc and "{{ jinja }}" in doc
 print("ok")

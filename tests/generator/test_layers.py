@@ -15,7 +15,7 @@ PACKAGE = REPO / "generator"
 
 # Earlier first. A module may import its own layer (inside a subpackage) and any earlier one.
 LAYERS: list[set[str]] = [
-    {"errors", "naming"},
+    {"errors", "naming", "runtime_files"},
     {"config"},
     {"load"},
     {"validate"},

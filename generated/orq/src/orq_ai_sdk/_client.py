@@ -1,7 +1,13 @@
-"""The HTTP core shared by every resource: build the request, send it with retries, decode the answer."""
+"""The HTTP core shared by every resource: build the request, send it with retries, decode the answer.
+
+The sync and async clients share everything but the I/O: `_Call` holds one call's request and decides,
+after each attempt, whether to retry and for how long to wait, and what to return or raise;
+`BaseClient._call` and `BaseClient._call_async` only send, sleep, read and close.
+"""
 
 from __future__ import annotations
 
+import base64
 import json
 import logging
 import os
@@ -14,9 +20,8 @@ from urllib.parse import quote
 
 import httpx
 
-from ._hooks import HookContext, Hooks
-from ._types import Unset
-from .errors import (
+from . import _settings
+from ._exceptions import (
     APIConnectionError,
     APIError,
     APITimeoutError,
@@ -24,13 +29,32 @@ from .errors import (
     ResponseValidationError,
     describe_validation_error,
 )
+from ._hooks import HookContext, Hooks
+from ._types import Unset
 from .utils.retries import NO_RETRIES, RetryConfig, delay_ms
 
 if TYPE_CHECKING:
+    from typing import TypedDict
+
+    from typing_extensions import NotRequired, Unpack
+
     from ._streaming import DeltaShape
 
-USER_AGENT = "orq-ai-sdk/0.1.0 python"
-DEBUG_ENV = "ORQ_DEBUG"
+    class CallArguments(TypedDict):
+        """The keyword arguments of `BaseClient._call` and `_call_async`, as the resources pass them."""
+
+        path_params: NotRequired[Mapping[str, Any] | None]
+        query: NotRequired[Mapping[str, Any] | None]
+        headers: NotRequired[Mapping[str, Any] | None]
+        body: NotRequired[Any]
+        stream: NotRequired[bool]
+        retries: RetryConfig | None | Unset
+        server_url: str | None
+        timeout_ms: int | None
+        http_headers: Mapping[str, str] | None
+
+
+# What the debug log hides, whatever the API; `redacted_headers()` adds the API key's own header.
 _REDACTED_HEADERS = frozenset({"authorization", "proxy-authorization", "cookie", "set-cookie", "x-api-key", "api-key"})
 
 ResponseKind = Literal["json", "text", "binary", "empty"]
@@ -92,7 +116,11 @@ class ClientConfig:
 
 
 class BaseClient:
-    """Holds the configuration and the HTTP clients; the resources send through it."""
+    """Holds the configuration and the HTTP clients; the resources send through it.
+
+    `_call` and `_call_async` are twins that differ only in their I/O (send, sleep, read, close);
+    building the request, the retry decisions and the answer are `_Call`'s, shared by both.
+    """
 
     def __init__(self, config: ClientConfig) -> None:
         self._config = config
@@ -119,56 +147,92 @@ class BaseClient:
                 client = self._config.async_client
         return client
 
-    # -- requests ----------------------------------------------------------------------------
-    def _build(
+    # -- calls -------------------------------------------------------------------------------
+    def _call(self, spec: OperationSpec, **arguments: Unpack[CallArguments]) -> Any:
+        """Send the operation (with retries) on the sync client; the decoded answer, or an `SDKError`."""
+        client = self._sync_client()
+        call = self._start(client, spec, **arguments)
+        while True:
+            call.log_request()
+            try:
+                response = client.send(call.request, stream=call.streaming)
+            except httpx.TransportError as exc:
+                sleep(call.wait_after_failure(exc))
+                continue
+            wait = call.wait_after(response)
+            if wait is None:
+                break
+            response.close()  # give the connection back before waiting
+            sleep(wait)
+        if response.is_error and call.streaming:  # read the error's body, for the exception
+            try:
+                response.read()
+            finally:
+                response.close()
+        return call.answer(response, is_async=False)
+
+    async def _call_async(self, spec: OperationSpec, **arguments: Unpack[CallArguments]) -> Any:
+        """The async twin of `_call`, on the async client."""
+        client = self._async_client()
+        call = self._start(client, spec, **arguments)
+        while True:
+            call.log_request()
+            try:
+                response = await client.send(call.request, stream=call.streaming)
+            except httpx.TransportError as exc:
+                await async_sleep(call.wait_after_failure(exc))
+                continue
+            wait = call.wait_after(response)
+            if wait is None:
+                break
+            await response.aclose()  # give the connection back before waiting
+            await async_sleep(wait)
+        if response.is_error and call.streaming:  # read the error's body, for the exception
+            try:
+                await response.aread()
+            finally:
+                await response.aclose()
+        return call.answer(response, is_async=True)
+
+    def _start(
         self,
         client: httpx.Client | httpx.AsyncClient,
         spec: OperationSpec,
         *,
-        path_params: Mapping[str, Any] | None,
-        query: Mapping[str, Any] | None,
-        headers: Mapping[str, Any] | None,
-        body: Any,
-        streaming: bool,
-        base_url: str,
+        path_params: Mapping[str, Any] | None = None,
+        query: Mapping[str, Any] | None = None,
+        headers: Mapping[str, Any] | None = None,
+        body: Any = None,
+        stream: bool = False,
+        retries: RetryConfig | None | Unset,
+        server_url: str | None,
         timeout_ms: int | None,
         http_headers: Mapping[str, str] | None,
-    ) -> httpx.Request:
-        path = spec.path
-        if path_params:
-            for name, value in path_params.items():
-                path = path.replace("{" + name + "}", quote(_scalar(value), safe=""))
-        all_headers: dict[str, str] = {"user-agent": USER_AGENT}
-        if streaming:
-            all_headers["accept"] = "text/event-stream"
-        elif spec.response_kind == "json":
-            all_headers["accept"] = "application/json"
-        api_key = self._config.api_key
-        if api_key is not None:
-            key = api_key() if callable(api_key) else api_key
-            all_headers["authorization"] = key if key[:7].lower() == "bearer " else f"Bearer {key}"
-        if headers:
-            for name, value in headers.items():
-                if not isinstance(value, Unset) and value is not None:
-                    all_headers[name.lower()] = _header_value(value)
-        kwargs = encode_body(spec.request_content_type, body)
-        if "headers" in kwargs:
-            all_headers.update(kwargs.pop("headers"))
-        if http_headers:  # the caller's headers win, whatever their case
-            for name, value in http_headers.items():
-                all_headers[name.lower()] = value
+    ) -> _Call:
+        """Build the request (the `before_request` hooks run here, once per call) and its retry policy."""
+        config = self._config
+        base_url = server_url or config.server_url
+        streaming = spec.stream_type is not None and (stream or spec.response_type is None)
         if timeout_ms is None:
-            timeout_ms = self._config.timeout_ms
+            timeout_ms = config.timeout_ms
             if timeout_ms is None:
-                timeout_ms = spec.timeout_ms if spec.timeout_ms is not None else self._config.default_timeout_ms
-        return client.build_request(
-            spec.method,
-            base_url.rstrip("/") + path,
-            params=encode_query(query) if query else None,
-            headers=all_headers,
-            timeout=timeout_ms / 1000 if timeout_ms is not None else None,
-            **kwargs,
+                timeout_ms = spec.timeout_ms if spec.timeout_ms is not None else config.default_timeout_ms
+        request = build_request(
+            client,
+            spec,
+            api_key=config.api_key,
+            path_params=path_params,
+            query=query,
+            headers=headers,
+            body=body,
+            streaming=streaming,
+            base_url=base_url,
+            timeout_ms=timeout_ms,
+            http_headers=http_headers,
         )
+        context = HookContext(spec.operation_id, base_url)
+        request = config.hooks.before_request(context, request)
+        return _Call(spec, request, streaming, context, self._retry_config(spec, retries), config)
 
     def _retry_config(self, spec: OperationSpec, retries: RetryConfig | None | Unset) -> RetryConfig:
         """Per call, else the client's, else the operation's from the spec, else the spec's default."""
@@ -178,198 +242,86 @@ class BaseClient:
             return NO_RETRIES
         return self._config.retry_config or spec.retries or self._config.default_retry_config
 
-    def _call(
+
+class _Call:
+    """One call in progress: its request, its attempts, and every decision that needs no I/O."""
+
+    __slots__ = ("attempt", "config", "context", "request", "retries", "spec", "started", "streaming")
+
+    def __init__(
         self,
         spec: OperationSpec,
-        *,
-        path_params: Mapping[str, Any] | None = None,
-        query: Mapping[str, Any] | None = None,
-        headers: Mapping[str, Any] | None = None,
-        body: Any = None,
-        stream: bool = False,
-        retries: RetryConfig | None | Unset,
-        server_url: str | None,
-        timeout_ms: int | None,
-        http_headers: Mapping[str, str] | None,
-    ) -> Any:
-        client = self._sync_client()
-        base_url = server_url or self._config.server_url
-        streaming = spec.stream_type is not None and (stream or spec.response_type is None)
-        request = self._build(
-            client,
-            spec,
-            path_params=path_params,
-            query=query,
-            headers=headers,
-            body=body,
-            streaming=streaming,
-            base_url=base_url,
-            timeout_ms=timeout_ms,
-            http_headers=http_headers,
-        )
-        hooks = self._config.hooks
-        context = HookContext(spec.operation_id, base_url)
-        request = hooks.before_request(context, request)
-        config = self._retry_config(spec, retries)
-        started = monotonic()
-        attempt = 0
-        while True:
-            self._log_request(request, attempt)
-            try:
-                response = client.send(request, stream=streaming)
-            except httpx.TransportError as exc:
-                wait = _next_delay(config, attempt, started, None)
-                if wait is None:
-                    failure = _transport_error(exc, request, started, attempt + 1)
-                    hooks.after_error(context, None, failure)
-                    raise failure from exc
-                self._log_retry(spec, attempt, wait, f"{type(exc).__name__}: {exc}")
-                sleep(wait / 1000)
-                attempt += 1
-                continue
-            self._log_response(response)
-            if response.status_code < 400:
-                response = hooks.after_success(context, response)
-                return self._result(spec, response, streaming)
-            wait = _next_delay(config, attempt, started, response)
-            if wait is not None:
-                response.close()  # give the connection back before waiting
-                self._log_retry(spec, attempt, wait, f"status {response.status_code}")
-                sleep(wait / 1000)
-                attempt += 1
-                continue
-            if streaming:
-                try:
-                    response.read()
-                finally:
-                    response.close()
-            error = self._error(spec, response)
-            hooks.after_error(context, response, error)
-            raise error
+        request: httpx.Request,
+        streaming: bool,
+        context: HookContext,
+        retries: RetryConfig,
+        config: ClientConfig,
+    ) -> None:
+        self.spec = spec
+        self.request = request
+        self.streaming = streaming
+        self.context = context
+        self.retries = retries
+        self.config = config
+        self.started = monotonic()
+        self.attempt = 0  # attempts that failed so far
 
-    async def _call_async(
-        self,
-        spec: OperationSpec,
-        *,
-        path_params: Mapping[str, Any] | None = None,
-        query: Mapping[str, Any] | None = None,
-        headers: Mapping[str, Any] | None = None,
-        body: Any = None,
-        stream: bool = False,
-        retries: RetryConfig | None | Unset,
-        server_url: str | None,
-        timeout_ms: int | None,
-        http_headers: Mapping[str, str] | None,
-    ) -> Any:
-        client = self._async_client()
-        base_url = server_url or self._config.server_url
-        streaming = spec.stream_type is not None and (stream or spec.response_type is None)
-        request = self._build(
-            client,
-            spec,
-            path_params=path_params,
-            query=query,
-            headers=headers,
-            body=body,
-            streaming=streaming,
-            base_url=base_url,
-            timeout_ms=timeout_ms,
-            http_headers=http_headers,
-        )
-        hooks = self._config.hooks
-        context = HookContext(spec.operation_id, base_url)
-        request = hooks.before_request(context, request)
-        config = self._retry_config(spec, retries)
-        started = monotonic()
-        attempt = 0
-        while True:
-            self._log_request(request, attempt)
-            try:
-                response = await client.send(request, stream=streaming)
-            except httpx.TransportError as exc:
-                wait = _next_delay(config, attempt, started, None)
-                if wait is None:
-                    failure = _transport_error(exc, request, started, attempt + 1)
-                    hooks.after_error(context, None, failure)
-                    raise failure from exc
-                self._log_retry(spec, attempt, wait, f"{type(exc).__name__}: {exc}")
-                await async_sleep(wait / 1000)
-                attempt += 1
-                continue
-            self._log_response(response)
-            if response.status_code < 400:
-                response = hooks.after_success(context, response)
-                return self._result(spec, response, streaming, is_async=True)
-            wait = _next_delay(config, attempt, started, response)
-            if wait is not None:
-                await response.aclose()  # give the connection back before waiting
-                self._log_retry(spec, attempt, wait, f"status {response.status_code}")
-                await async_sleep(wait / 1000)
-                attempt += 1
-                continue
-            if streaming:
-                try:
-                    await response.aread()
-                finally:
-                    await response.aclose()
-            error = self._error(spec, response)
-            hooks.after_error(context, response, error)
-            raise error
+    def wait_after_failure(self, exc: httpx.TransportError) -> float:
+        """Seconds to wait before retrying after no answer came; raises the final `APIConnectionError`."""
+        wait = next_delay(self.retries, self.attempt, self.started, None)
+        if wait is None:
+            failure = _transport_error(exc, self.request, self.started, self.attempt + 1)
+            self.config.hooks.after_error(self.context, None, failure)
+            raise failure from exc
+        return self._retrying(wait, f"{type(exc).__name__}: {exc}")
 
-    # -- answers -----------------------------------------------------------------------------
-    def _result(self, spec: OperationSpec, response: httpx.Response, streaming: bool, is_async: bool = False) -> Any:
-        if spec.stream_type is not None and (
-            streaming or "text/event-stream" in response.headers.get("content-type", "")
-        ):
-            from ._streaming import open_stream
-
-            return open_stream(spec, response, is_async)
-        if spec.response_kind == "empty" or spec.response_type is None:
+    def wait_after(self, response: httpx.Response) -> float | None:
+        """Seconds to wait before retrying after this answer; None when it is the one to return or raise."""
+        self.log_response(response)
+        if response.status_code < 400:
             return None
-        if spec.response_kind == "binary":
-            return response.content
-        if spec.response_kind == "text":
-            return response.text
-        try:
-            return spec.adapter("response").validate_json(response.content)
-        except ValueError as exc:
-            from pydantic import ValidationError
+        wait = next_delay(self.retries, self.attempt, self.started, response)
+        return None if wait is None else self._retrying(wait, f"status {response.status_code}")
 
-            if not isinstance(exc, ValidationError):
-                raise
-            what = f"{spec.operation_id}: the response (status {response.status_code}) does not match the spec"
-            raise ResponseValidationError(describe_validation_error(exc, what), response, exc) from exc
+    def _retrying(self, wait_ms: float, reason: str) -> float:
+        logger = self.config.logger
+        if logger is not None and logger.isEnabledFor(logging.DEBUG):
+            logger.debug(
+                "Retrying %s in %.0f ms (attempt %d failed: %s)",
+                self.spec.operation_id,
+                wait_ms,
+                self.attempt + 1,
+                reason,
+            )
+        self.attempt += 1
+        return wait_ms / 1000
 
-    def _error(self, spec: OperationSpec, response: httpx.Response) -> APIError:
-        factory = spec.error_class(response.status_code)
-        if factory is not None:
-            error_class = factory()
-            data_type = getattr(error_class, "data_type", lambda: None)()
-            if data_type is None:
-                return error_class(f"{spec.operation_id} failed", response)
-            try:
-                data = data_type.model_validate_json(response.content)
-            except ValueError:  # not the documented shape: a plain APIError says what came instead
-                pass
-            else:
-                return error_class(data, response)
-        return APIError(f"{spec.operation_id} failed", response)
+    def answer(self, response: httpx.Response, *, is_async: bool) -> Any:
+        """The decoded result of a success (after the `after_success` hooks); raises the error of a failure."""
+        hooks = self.config.hooks
+        if response.status_code < 400:
+            response = hooks.after_success(self.context, response)
+            return decode_response(self.spec, response, self.streaming, is_async)
+        error = error_for(self.spec, response)
+        hooks.after_error(self.context, response, error)
+        raise error
 
     # -- debug logging -----------------------------------------------------------------------
-    def _log_request(self, request: httpx.Request, attempt: int) -> None:
-        logger = self._config.logger
+    def log_request(self) -> None:
+        logger = self.config.logger
         if logger is None or not logger.isEnabledFor(logging.DEBUG):
             return
+        request = self.request
         logger.debug(
             "Request%s: %s %s headers=%s",
-            f" (attempt {attempt + 1})" if attempt else "",
+            f" (attempt {self.attempt + 1})" if self.attempt else "",
             request.method,
             request.url,
-            _redact(request.headers),
+            redact(request.headers),
         )
 
-    def _log_response(self, response: httpx.Response) -> None:
-        logger = self._config.logger
+    def log_response(self, response: httpx.Response) -> None:
+        logger = self.config.logger
         if logger is not None and logger.isEnabledFor(logging.DEBUG):
             request = response.request
             logger.debug(
@@ -377,21 +329,88 @@ class BaseClient:
                 response.status_code,
                 request.method,
                 request.url,
-                _redact(response.headers),
-            )
-
-    def _log_retry(self, spec: OperationSpec, attempt: int, wait_ms: float, reason: str) -> None:
-        logger = self._config.logger
-        if logger is not None and logger.isEnabledFor(logging.DEBUG):
-            logger.debug(
-                "Retrying %s in %.0f ms (attempt %d failed: %s)", spec.operation_id, wait_ms, attempt + 1, reason
+                redact(response.headers),
             )
 
 
-def _redact(headers: httpx.Headers) -> dict[str, str]:
-    return {k: ("[REDACTED]" if k.lower() in _REDACTED_HEADERS else v) for k, v in headers.items()}
+# -- requests --------------------------------------------------------------------------------
+def build_request(
+    client: httpx.Client | httpx.AsyncClient,
+    spec: OperationSpec,
+    *,
+    api_key: str | Callable[[], str] | None,
+    path_params: Mapping[str, Any] | None,
+    query: Mapping[str, Any] | None,
+    headers: Mapping[str, Any] | None,
+    body: Any,
+    streaming: bool,
+    base_url: str,
+    timeout_ms: int | None,
+    http_headers: Mapping[str, str] | None,
+) -> httpx.Request:
+    """The request of one call: path parameters filled in, the API key placed, the body encoded."""
+    path = spec.path
+    if path_params:
+        for name, value in path_params.items():
+            path = path.replace("{" + name + "}", quote(_scalar(value), safe=""))
+    all_headers: dict[str, str] = {"user-agent": _settings.USER_AGENT}
+    if streaming:
+        all_headers["accept"] = "text/event-stream"
+    elif spec.response_kind == "json":
+        all_headers["accept"] = "application/json"
+    if api_key is not None:
+        query = authorize(api_key() if callable(api_key) else api_key, all_headers, query)
+    if headers:
+        for name, value in headers.items():
+            if not isinstance(value, Unset) and value is not None:
+                all_headers[name.lower()] = _header_value(value)
+    kwargs = encode_body(spec.request_content_type, body)
+    if "headers" in kwargs:
+        all_headers.update(kwargs.pop("headers"))
+    if http_headers:  # the caller's headers win, whatever their case
+        for name, value in http_headers.items():
+            all_headers[name.lower()] = value
+    return client.build_request(
+        spec.method,
+        base_url.rstrip("/") + path,
+        params=encode_query(query) if query else None,
+        headers=all_headers,
+        timeout=timeout_ms / 1000 if timeout_ms is not None else None,
+        **kwargs,
+    )
 
 
+def authorize(key: str, headers: dict[str, str], query: Mapping[str, Any] | None) -> Mapping[str, Any] | None:
+    """Put the API key where the spec's security scheme wants it (`_settings.AUTH_KIND`); returns the query.
+
+    A header goes into `headers` (changed in place); a query parameter into a new query mapping.
+    """
+    kind = _settings.AUTH_KIND
+    if kind == "bearer":
+        headers["authorization"] = key if key[:7].lower() == "bearer " else f"Bearer {key}"
+    elif kind == "basic":
+        headers["authorization"] = "Basic " + base64.b64encode(key.encode()).decode()
+    elif kind == "header":
+        headers[_settings.AUTH_PARAMETER.lower()] = key
+    elif kind == "query":
+        return {**(query or {}), _settings.AUTH_PARAMETER: key}
+    return query  # "none": the spec declares no security scheme
+
+
+def redacted_headers() -> frozenset[str]:
+    """The (lower-case) names of the headers the debug log hides: credentials, cookies, the API key's header."""
+    if _settings.AUTH_KIND == "header":
+        return _REDACTED_HEADERS | {_settings.AUTH_PARAMETER.lower()}
+    return _REDACTED_HEADERS
+
+
+def redact(headers: httpx.Headers) -> dict[str, str]:
+    """The headers as a dict for the debug log, with secret values replaced by `[REDACTED]`."""
+    hidden = redacted_headers()
+    return {k: ("[REDACTED]" if k.lower() in hidden else v) for k, v in headers.items()}
+
+
+# -- retries ---------------------------------------------------------------------------------
 async def async_sleep(seconds: float) -> None:
     """`asyncio.sleep`, imported on first use: `import asyncio` is slow and sync users never need it."""
     import asyncio
@@ -399,8 +418,12 @@ async def async_sleep(seconds: float) -> None:
     await asyncio.sleep(seconds)
 
 
-def _next_delay(config: RetryConfig, attempt: int, started: float, response: httpx.Response | None) -> float | None:
-    """Milliseconds to wait before retrying, or None when this failure is final."""
+def next_delay(config: RetryConfig, attempt: int, started: float, response: httpx.Response | None) -> float | None:
+    """Milliseconds to wait before retrying, or None when this failure is final.
+
+    `attempt` (0-based) just failed, with `response`, or without an answer when it is None;
+    `started` is the `time.monotonic()` of the first attempt, for `max_elapsed_time`.
+    """
     if config.strategy == "none":
         return None
     if response is None:
@@ -414,11 +437,52 @@ def _next_delay(config: RetryConfig, attempt: int, started: float, response: htt
     return wait
 
 
-def default_logger() -> logging.Logger | None:
-    """The SDK's logger when debugging is switched on through the environment."""
-    if os.environ.get(DEBUG_ENV, "").lower() not in ("1", "true", "yes"):
+# -- answers ---------------------------------------------------------------------------------
+def decode_response(spec: OperationSpec, response: httpx.Response, streaming: bool, is_async: bool = False) -> Any:
+    """The result of a successful answer: a validated model, text, bytes, None, or an event stream."""
+    if spec.stream_type is not None and (streaming or "text/event-stream" in response.headers.get("content-type", "")):
+        from ._streaming import open_stream
+
+        return open_stream(spec, response, is_async)
+    if spec.response_kind == "empty" or spec.response_type is None:
         return None
-    logger = logging.getLogger("orq_ai_sdk")
+    if spec.response_kind == "binary":
+        return response.content
+    if spec.response_kind == "text":
+        return response.text
+    try:
+        return spec.adapter("response").validate_json(response.content)
+    except ValueError as exc:
+        from pydantic import ValidationError
+
+        if not isinstance(exc, ValidationError):
+            raise
+        what = f"{spec.operation_id}: the response (status {response.status_code}) does not match the spec"
+        raise ResponseValidationError(describe_validation_error(exc, what), response, exc) from exc
+
+
+def error_for(spec: OperationSpec, response: httpx.Response) -> APIError:
+    """The exception for an error answer: the documented error class with its decoded body, else `APIError`."""
+    factory = spec.error_class(response.status_code)
+    if factory is not None:
+        error_class = factory()
+        data_type = getattr(error_class, "data_type", lambda: None)()
+        if data_type is None:
+            return error_class(f"{spec.operation_id} failed", response)
+        try:
+            data = data_type.model_validate_json(response.content)
+        except ValueError:  # not the documented shape: a plain APIError says what came instead
+            pass
+        else:
+            return error_class(data, response)
+    return APIError(f"{spec.operation_id} failed", response)
+
+
+def default_logger() -> logging.Logger | None:
+    """The SDK's logger when debugging is switched on through the environment (`_settings.DEBUG_ENV`)."""
+    if os.environ.get(_settings.DEBUG_ENV, "").lower() not in ("1", "true", "yes"):
+        return None
+    logger = logging.getLogger(_settings.PACKAGE)
     logger.setLevel(logging.DEBUG)
     if not logger.handlers:
         logger.addHandler(logging.StreamHandler())
@@ -444,7 +508,7 @@ def _transport_error(
             cause=exc,
         )
     return APIConnectionError(
-        f"{request.method} {url} failed: {type(exc).__name__}: {exc or 'connection error'} (gave up after {elapsed_ms} ms, {tries})",
+        f"{request.method} {url} failed: {type(exc).__name__}: {str(exc) or 'connection error'} (gave up after {elapsed_ms} ms, {tries})",
         url=url,
         elapsed_ms=elapsed_ms,
         attempts=attempts,

@@ -1,0 +1,630 @@
+"""The HTTP core shared by every resource: build the request, send it with retries, decode the answer.
+
+The sync and async clients share everything but the I/O: `_Call` holds one call's request and decides,
+after each attempt, whether to retry and for how long to wait, and what to return or raise;
+`BaseClient._call` and `BaseClient._call_async` only send, sleep, read and close.
+"""
+
+from __future__ import annotations
+
+import base64
+import json
+import logging
+import os
+import threading
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from time import monotonic, sleep
+from typing import TYPE_CHECKING, Any, Literal
+from urllib.parse import quote
+
+import httpx
+
+from . import _settings
+from ._exceptions import (
+    APIConnectionError,
+    APIError,
+    APITimeoutError,
+    RequestValidationError,
+    ResponseValidationError,
+    describe_validation_error,
+)
+from ._hooks import HookContext, Hooks
+from ._types import Unset
+from .utils.retries import NO_RETRIES, RetryConfig, delay_ms
+
+if TYPE_CHECKING:
+    from typing import TypedDict
+
+    from typing_extensions import NotRequired, Unpack
+
+    from ._streaming import DeltaShape
+
+    class CallArguments(TypedDict):
+        """The keyword arguments of `BaseClient._call` and `_call_async`, as the resources pass them."""
+
+        path_params: NotRequired[Mapping[str, Any] | None]
+        query: NotRequired[Mapping[str, Any] | None]
+        headers: NotRequired[Mapping[str, Any] | None]
+        body: NotRequired[Any]
+        stream: NotRequired[bool]
+        retries: RetryConfig | None | Unset
+        server_url: str | None
+        timeout_ms: int | None
+        http_headers: Mapping[str, str] | None
+
+
+# What the debug log hides, whatever the API; `redacted_headers()` adds the API key's own header.
+_REDACTED_HEADERS = frozenset({"authorization", "proxy-authorization", "cookie", "set-cookie", "x-api-key", "api-key"})
+
+ResponseKind = Literal["json", "text", "binary", "empty"]
+
+
+@dataclass(slots=True)
+class OperationSpec:
+    """What one operation needs at run time. Types are resolved on first use, keeping import cheap."""
+
+    operation_id: str
+    method: str
+    path: str
+    response_kind: ResponseKind = "empty"
+    response_type: Callable[[], Any] | None = None
+    request_content_type: str | None = None
+    stream_type: Callable[[], Any] | None = None
+    sentinel: str | None = None
+    envelope: bool = False
+    accumulate: DeltaShape | None = None  # how the stream's chunks join into the response (`_streaming.py`)
+    errors: tuple[tuple[str, Callable[[], type[APIError]]], ...] = ()
+    retries: RetryConfig | None = None
+    timeout_ms: int | None = None
+    _adapters: dict[str, Any] = field(default_factory=dict)
+
+    def adapter(self, which: Literal["response", "stream"]) -> Any:
+        """A pydantic TypeAdapter, built once per operation and reused by every call."""
+        adapter = self._adapters.get(which)
+        if adapter is None:
+            from pydantic import TypeAdapter
+
+            factory = self.response_type if which == "response" else self.stream_type
+            assert factory is not None
+            adapter = self._adapters[which] = TypeAdapter(factory())
+        return adapter
+
+    def error_class(self, status: int) -> Callable[[], type[APIError]] | None:
+        """The documented error for a status: an exact code first, then `4XX`-style ranges, then `default`."""
+        code = str(status)
+        ranked = {pattern.upper(): factory for pattern, factory in reversed(self.errors)}
+        return ranked.get(code) or ranked.get(code[0] + "XX") or ranked.get("DEFAULT")
+
+
+@dataclass(slots=True)
+class ClientConfig:
+    """The client's settings. `retry_config`/`timeout_ms` None: not chosen, the spec's defaults apply."""
+
+    server_url: str
+    api_key: str | Callable[[], str] | None
+    retry_config: RetryConfig | None
+    timeout_ms: int | None
+    client: httpx.Client | None
+    async_client: httpx.AsyncClient | None
+    owns_client: bool
+    owns_async_client: bool
+    hooks: Hooks
+    logger: logging.Logger | None
+    default_retry_config: RetryConfig = NO_RETRIES
+    default_timeout_ms: int | None = None
+
+
+class BaseClient:
+    """Holds the configuration and the HTTP clients; the resources send through it.
+
+    `_call` and `_call_async` are twins that differ only in their I/O (send, sleep, read, close);
+    building the request, the retry decisions and the answer are `_Call`'s, shared by both.
+    """
+
+    def __init__(self, config: ClientConfig) -> None:
+        self._config = config
+        self._lock = threading.Lock()
+
+    # -- clients -----------------------------------------------------------------------------
+    def _sync_client(self) -> httpx.Client:
+        client = self._config.client
+        if client is None:
+            with self._lock:
+                if self._config.client is None:
+                    self._config.client = httpx.Client(follow_redirects=True)
+                    self._config.owns_client = True
+                client = self._config.client
+        return client
+
+    def _async_client(self) -> httpx.AsyncClient:
+        client = self._config.async_client
+        if client is None:
+            with self._lock:
+                if self._config.async_client is None:
+                    self._config.async_client = httpx.AsyncClient(follow_redirects=True)
+                    self._config.owns_async_client = True
+                client = self._config.async_client
+        return client
+
+    # -- calls -------------------------------------------------------------------------------
+    def _call(self, spec: OperationSpec, **arguments: Unpack[CallArguments]) -> Any:
+        """Send the operation (with retries) on the sync client; the decoded answer, or an `SDKError`."""
+        client = self._sync_client()
+        call = self._start(client, spec, **arguments)
+        while True:
+            call.log_request()
+            try:
+                response = client.send(call.request, stream=call.streaming)
+            except httpx.TransportError as exc:
+                sleep(call.wait_after_failure(exc))
+                continue
+            wait = call.wait_after(response)
+            if wait is None:
+                break
+            response.close()  # give the connection back before waiting
+            sleep(wait)
+        if response.is_error and call.streaming:  # read the error's body, for the exception
+            try:
+                response.read()
+            finally:
+                response.close()
+        return call.answer(response, is_async=False)
+
+    async def _call_async(self, spec: OperationSpec, **arguments: Unpack[CallArguments]) -> Any:
+        """The async twin of `_call`, on the async client."""
+        client = self._async_client()
+        call = self._start(client, spec, **arguments)
+        while True:
+            call.log_request()
+            try:
+                response = await client.send(call.request, stream=call.streaming)
+            except httpx.TransportError as exc:
+                await async_sleep(call.wait_after_failure(exc))
+                continue
+            wait = call.wait_after(response)
+            if wait is None:
+                break
+            await response.aclose()  # give the connection back before waiting
+            await async_sleep(wait)
+        if response.is_error and call.streaming:  # read the error's body, for the exception
+            try:
+                await response.aread()
+            finally:
+                await response.aclose()
+        return call.answer(response, is_async=True)
+
+    def _start(
+        self,
+        client: httpx.Client | httpx.AsyncClient,
+        spec: OperationSpec,
+        *,
+        path_params: Mapping[str, Any] | None = None,
+        query: Mapping[str, Any] | None = None,
+        headers: Mapping[str, Any] | None = None,
+        body: Any = None,
+        stream: bool = False,
+        retries: RetryConfig | None | Unset,
+        server_url: str | None,
+        timeout_ms: int | None,
+        http_headers: Mapping[str, str] | None,
+    ) -> _Call:
+        """Build the request (the `before_request` hooks run here, once per call) and its retry policy."""
+        config = self._config
+        base_url = server_url or config.server_url
+        streaming = spec.stream_type is not None and (stream or spec.response_type is None)
+        if timeout_ms is None:
+            timeout_ms = config.timeout_ms
+            if timeout_ms is None:
+                timeout_ms = spec.timeout_ms if spec.timeout_ms is not None else config.default_timeout_ms
+        request = build_request(
+            client,
+            spec,
+            api_key=config.api_key,
+            path_params=path_params,
+            query=query,
+            headers=headers,
+            body=body,
+            streaming=streaming,
+            base_url=base_url,
+            timeout_ms=timeout_ms,
+            http_headers=http_headers,
+        )
+        context = HookContext(spec.operation_id, base_url)
+        request = config.hooks.before_request(context, request)
+        return _Call(spec, request, streaming, context, self._retry_config(spec, retries), config)
+
+    def _retry_config(self, spec: OperationSpec, retries: RetryConfig | None | Unset) -> RetryConfig:
+        """Per call, else the client's, else the operation's from the spec, else the spec's default."""
+        if isinstance(retries, RetryConfig):
+            return retries
+        if retries is None:
+            return NO_RETRIES
+        return self._config.retry_config or spec.retries or self._config.default_retry_config
+
+
+class _Call:
+    """One call in progress: its request, its attempts, and every decision that needs no I/O."""
+
+    __slots__ = ("attempt", "config", "context", "request", "retries", "spec", "started", "streaming")
+
+    def __init__(
+        self,
+        spec: OperationSpec,
+        request: httpx.Request,
+        streaming: bool,
+        context: HookContext,
+        retries: RetryConfig,
+        config: ClientConfig,
+    ) -> None:
+        self.spec = spec
+        self.request = request
+        self.streaming = streaming
+        self.context = context
+        self.retries = retries
+        self.config = config
+        self.started = monotonic()
+        self.attempt = 0  # attempts that failed so far
+
+    def wait_after_failure(self, exc: httpx.TransportError) -> float:
+        """Seconds to wait before retrying after no answer came; raises the final `APIConnectionError`."""
+        wait = next_delay(self.retries, self.attempt, self.started, None)
+        if wait is None:
+            failure = _transport_error(exc, self.request, self.started, self.attempt + 1)
+            self.config.hooks.after_error(self.context, None, failure)
+            raise failure from exc
+        return self._retrying(wait, f"{type(exc).__name__}: {exc}")
+
+    def wait_after(self, response: httpx.Response) -> float | None:
+        """Seconds to wait before retrying after this answer; None when it is the one to return or raise."""
+        self.log_response(response)
+        if response.status_code < 400:
+            return None
+        wait = next_delay(self.retries, self.attempt, self.started, response)
+        return None if wait is None else self._retrying(wait, f"status {response.status_code}")
+
+    def _retrying(self, wait_ms: float, reason: str) -> float:
+        logger = self.config.logger
+        if logger is not None and logger.isEnabledFor(logging.DEBUG):
+            logger.debug(
+                "Retrying %s in %.0f ms (attempt %d failed: %s)",
+                self.spec.operation_id,
+                wait_ms,
+                self.attempt + 1,
+                reason,
+            )
+        self.attempt += 1
+        return wait_ms / 1000
+
+    def answer(self, response: httpx.Response, *, is_async: bool) -> Any:
+        """The decoded result of a success (after the `after_success` hooks); raises the error of a failure."""
+        hooks = self.config.hooks
+        if response.status_code < 400:
+            response = hooks.after_success(self.context, response)
+            return decode_response(self.spec, response, self.streaming, is_async)
+        error = error_for(self.spec, response)
+        hooks.after_error(self.context, response, error)
+        raise error
+
+    # -- debug logging -----------------------------------------------------------------------
+    def log_request(self) -> None:
+        logger = self.config.logger
+        if logger is None or not logger.isEnabledFor(logging.DEBUG):
+            return
+        request = self.request
+        logger.debug(
+            "Request%s: %s %s headers=%s",
+            f" (attempt {self.attempt + 1})" if self.attempt else "",
+            request.method,
+            request.url,
+            redact(request.headers),
+        )
+
+    def log_response(self, response: httpx.Response) -> None:
+        logger = self.config.logger
+        if logger is not None and logger.isEnabledFor(logging.DEBUG):
+            request = response.request
+            logger.debug(
+                "Response: %s %s %s headers=%s",
+                response.status_code,
+                request.method,
+                request.url,
+                redact(response.headers),
+            )
+
+
+# -- requests --------------------------------------------------------------------------------
+def build_request(
+    client: httpx.Client | httpx.AsyncClient,
+    spec: OperationSpec,
+    *,
+    api_key: str | Callable[[], str] | None,
+    path_params: Mapping[str, Any] | None,
+    query: Mapping[str, Any] | None,
+    headers: Mapping[str, Any] | None,
+    body: Any,
+    streaming: bool,
+    base_url: str,
+    timeout_ms: int | None,
+    http_headers: Mapping[str, str] | None,
+) -> httpx.Request:
+    """The request of one call: path parameters filled in, the API key placed, the body encoded."""
+    path = spec.path
+    if path_params:
+        for name, value in path_params.items():
+            path = path.replace("{" + name + "}", quote(_scalar(value), safe=""))
+    all_headers: dict[str, str] = {"user-agent": _settings.USER_AGENT}
+    if streaming:
+        all_headers["accept"] = "text/event-stream"
+    elif spec.response_kind == "json":
+        all_headers["accept"] = "application/json"
+    if api_key is not None:
+        query = authorize(api_key() if callable(api_key) else api_key, all_headers, query)
+    if headers:
+        for name, value in headers.items():
+            if not isinstance(value, Unset) and value is not None:
+                all_headers[name.lower()] = _header_value(value)
+    kwargs = encode_body(spec.request_content_type, body)
+    if "headers" in kwargs:
+        all_headers.update(kwargs.pop("headers"))
+    if http_headers:  # the caller's headers win, whatever their case
+        for name, value in http_headers.items():
+            all_headers[name.lower()] = value
+    return client.build_request(
+        spec.method,
+        base_url.rstrip("/") + path,
+        params=encode_query(query) if query else None,
+        headers=all_headers,
+        timeout=timeout_ms / 1000 if timeout_ms is not None else None,
+        **kwargs,
+    )
+
+
+def authorize(key: str, headers: dict[str, str], query: Mapping[str, Any] | None) -> Mapping[str, Any] | None:
+    """Put the API key where the spec's security scheme wants it (`_settings.AUTH_KIND`); returns the query.
+
+    A header goes into `headers` (changed in place); a query parameter into a new query mapping.
+    """
+    kind = _settings.AUTH_KIND
+    if kind == "bearer":
+        headers["authorization"] = key if key[:7].lower() == "bearer " else f"Bearer {key}"
+    elif kind == "basic":
+        headers["authorization"] = "Basic " + base64.b64encode(key.encode()).decode()
+    elif kind == "header":
+        headers[_settings.AUTH_PARAMETER.lower()] = key
+    elif kind == "query":
+        return {**(query or {}), _settings.AUTH_PARAMETER: key}
+    return query  # "none": the spec declares no security scheme
+
+
+def redacted_headers() -> frozenset[str]:
+    """The (lower-case) names of the headers the debug log hides: credentials, cookies, the API key's header."""
+    if _settings.AUTH_KIND == "header":
+        return _REDACTED_HEADERS | {_settings.AUTH_PARAMETER.lower()}
+    return _REDACTED_HEADERS
+
+
+def redact(headers: httpx.Headers) -> dict[str, str]:
+    """The headers as a dict for the debug log, with secret values replaced by `[REDACTED]`."""
+    hidden = redacted_headers()
+    return {k: ("[REDACTED]" if k.lower() in hidden else v) for k, v in headers.items()}
+
+
+# -- retries ---------------------------------------------------------------------------------
+async def async_sleep(seconds: float) -> None:
+    """`asyncio.sleep`, imported on first use: `import asyncio` is slow and sync users never need it."""
+    import asyncio
+
+    await asyncio.sleep(seconds)
+
+
+def next_delay(config: RetryConfig, attempt: int, started: float, response: httpx.Response | None) -> float | None:
+    """Milliseconds to wait before retrying, or None when this failure is final.
+
+    `attempt` (0-based) just failed, with `response`, or without an answer when it is None;
+    `started` is the `time.monotonic()` of the first attempt, for `max_elapsed_time`.
+    """
+    if config.strategy == "none":
+        return None
+    if response is None:
+        if not config.retry_connection_errors:
+            return None
+    elif not config.retries_status(response.status_code):
+        return None
+    wait = delay_ms(config, attempt, response)
+    if (monotonic() - started) * 1000 + wait >= config.backoff.max_elapsed_time:
+        return None
+    return wait
+
+
+# -- answers ---------------------------------------------------------------------------------
+def decode_response(spec: OperationSpec, response: httpx.Response, streaming: bool, is_async: bool = False) -> Any:
+    """The result of a successful answer: a validated model, text, bytes, None, or an event stream."""
+    if spec.stream_type is not None and (streaming or "text/event-stream" in response.headers.get("content-type", "")):
+        from ._streaming import open_stream
+
+        return open_stream(spec, response, is_async)
+    if spec.response_kind == "empty" or spec.response_type is None:
+        return None
+    if spec.response_kind == "binary":
+        return response.content
+    if spec.response_kind == "text":
+        return response.text
+    try:
+        return spec.adapter("response").validate_json(response.content)
+    except ValueError as exc:
+        from pydantic import ValidationError
+
+        if not isinstance(exc, ValidationError):
+            raise
+        what = f"{spec.operation_id}: the response (status {response.status_code}) does not match the spec"
+        raise ResponseValidationError(describe_validation_error(exc, what), response, exc) from exc
+
+
+def error_for(spec: OperationSpec, response: httpx.Response) -> APIError:
+    """The exception for an error answer: the documented error class with its decoded body, else `APIError`."""
+    factory = spec.error_class(response.status_code)
+    if factory is not None:
+        error_class = factory()
+        data_type = getattr(error_class, "data_type", lambda: None)()
+        if data_type is None:
+            return error_class(f"{spec.operation_id} failed", response)
+        try:
+            data = data_type.model_validate_json(response.content)
+        except ValueError:  # not the documented shape: a plain APIError says what came instead
+            pass
+        else:
+            return error_class(data, response)
+    return APIError(f"{spec.operation_id} failed", response)
+
+
+def default_logger() -> logging.Logger | None:
+    """The SDK's logger when debugging is switched on through the environment (`_settings.DEBUG_ENV`)."""
+    if os.environ.get(_settings.DEBUG_ENV, "").lower() not in ("1", "true", "yes"):
+        return None
+    logger = logging.getLogger(_settings.PACKAGE)
+    logger.setLevel(logging.DEBUG)
+    if not logger.handlers:
+        logger.addHandler(logging.StreamHandler())
+    return logger
+
+
+def _transport_error(
+    exc: httpx.TransportError, request: httpx.Request, started: float, attempts: int
+) -> APIConnectionError:
+    url = str(request.url)
+    elapsed_ms = round((monotonic() - started) * 1000)
+    tries = f"{attempts} attempts" if attempts > 1 else "1 attempt"
+    if isinstance(exc, httpx.TimeoutException):
+        timeout = request.extensions.get("timeout", {}).get("read")
+        ms = round(timeout * 1000) if isinstance(timeout, (int, float)) else None
+        limit = f"the {ms} ms timeout" if ms is not None else "the timeout"
+        return APITimeoutError(
+            f"{request.method} {url} took longer than {limit} ({type(exc).__name__}; gave up after {elapsed_ms} ms, {tries})",
+            url=url,
+            timeout_ms=ms,
+            elapsed_ms=elapsed_ms,
+            attempts=attempts,
+            cause=exc,
+        )
+    return APIConnectionError(
+        f"{request.method} {url} failed: {type(exc).__name__}: {str(exc) or 'connection error'} (gave up after {elapsed_ms} ms, {tries})",
+        url=url,
+        elapsed_ms=elapsed_ms,
+        attempts=attempts,
+        cause=exc,
+    )
+
+
+# -- encoding --------------------------------------------------------------------------------
+def build_model(model: Any, values: Mapping[str, Any], operation_id: str) -> Any:
+    """Validate keyword arguments (wire names -> values) into the request model; UNSET ones are left out."""
+    data = {k: v for k, v in values.items() if not isinstance(v, Unset)}
+    try:
+        return model.model_validate(data)
+    except Exception as exc:
+        from pydantic import ValidationError
+
+        if not isinstance(exc, ValidationError):
+            raise
+        raise RequestValidationError(
+            describe_validation_error(exc, f"{operation_id}: invalid arguments"), exc
+        ) from None
+
+
+def to_jsonable(value: Any) -> Any:
+    """Plain JSON data from models (fields not given are left out), lists, dicts and scalars."""
+    dump = getattr(value, "model_dump", None)
+    if dump is not None:
+        return dump(mode="json", by_alias=True, exclude_unset=True)
+    if isinstance(value, (list, tuple)):
+        return [to_jsonable(v) for v in value]
+    if isinstance(value, dict):
+        return {k: to_jsonable(v) for k, v in value.items() if not isinstance(v, Unset)}
+    if hasattr(value, "value") and hasattr(value, "name") and not isinstance(value, (str, int, float)):
+        return value.value
+    if hasattr(value, "isoformat"):
+        return value.isoformat()
+    return value
+
+
+def encode_body(content_type: str | None, body: Any) -> dict[str, Any]:
+    """httpx keyword arguments for a body of the given content type."""
+    if body is None or isinstance(body, Unset) or content_type is None:
+        return {}
+    if "json" in content_type:
+        dump_json = getattr(body, "model_dump_json", None)
+        payload = (
+            dump_json(by_alias=True, exclude_unset=True)
+            if dump_json
+            else json.dumps(to_jsonable(body), separators=(",", ":"))
+        )
+        return {"content": payload.encode(), "headers": {"content-type": content_type}}
+    if content_type == "multipart/form-data":
+        data: dict[str, Any] = {}
+        files: dict[str, Any] = {}
+        for key, value in (_raw_fields(body)).items():
+            if isinstance(value, (bytes, bytearray)) or hasattr(value, "read") or isinstance(value, tuple):
+                files[key] = value
+            elif value is not None:
+                data[key] = _form_value(value)
+        return {"data": data, "files": files or None}
+    if content_type == "application/x-www-form-urlencoded":
+        return {"data": {k: _form_value(v) for k, v in _raw_fields(body).items() if v is not None}}
+    if isinstance(body, (bytes, bytearray)) or hasattr(body, "read"):
+        return {"content": body, "headers": {"content-type": content_type}}
+    return {"content": str(body).encode(), "headers": {"content-type": content_type}}
+
+
+def _raw_fields(body: Any) -> dict[str, Any]:
+    """Top-level fields of a body model by wire name, keeping file objects as they are."""
+    if hasattr(body, "model_fields_set"):
+        out: dict[str, Any] = {}
+        fields = type(body).model_fields
+        for name in body.model_fields_set:
+            info = fields.get(name)
+            key = (info.alias or name) if info is not None else name
+            value = getattr(body, name)
+            out[key] = value if isinstance(value, (bytes, bytearray)) or hasattr(value, "read") else to_jsonable(value)
+        return out
+    return dict(to_jsonable(body)) if isinstance(body, dict) else {}
+
+
+def _form_value(value: Any) -> Any:
+    if isinstance(value, (dict, list)):
+        return json.dumps(value, separators=(",", ":")) if isinstance(value, dict) else [_scalar(v) for v in value]
+    return _scalar(value)
+
+
+def _scalar(value: Any) -> str:
+    value = to_jsonable(value)
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if value is None:
+        return ""
+    return str(value)
+
+
+def _header_value(value: Any) -> str:
+    value = to_jsonable(value)
+    if isinstance(value, list):
+        return ",".join(_scalar(v) for v in value)
+    if isinstance(value, dict):
+        return ",".join(f"{k},{_scalar(v)}" for k, v in value.items())
+    return _scalar(value)
+
+
+def encode_query(query: Mapping[str, Any]) -> list[tuple[str, str | int | float | bool | None]]:
+    """Query parameters in OpenAPI's default style (form, exploded); `deepObject` for keys ending in `[]`."""
+    pairs: list[tuple[str, str | int | float | bool | None]] = []
+    for name, raw in query.items():
+        if isinstance(raw, Unset) or raw is None:
+            continue
+        value = to_jsonable(raw)
+        if isinstance(value, list):
+            pairs.extend((name, _scalar(v)) for v in value)
+        elif isinstance(value, dict):
+            pairs.extend((f"{name}[{k}]", _scalar(v)) for k, v in value.items())
+        else:
+            pairs.append((name, _scalar(value)))
+    return pairs

@@ -1,0 +1,28 @@
+"""Sentinels and aliases shared by the generated code."""
+
+from __future__ import annotations
+
+from typing import Final, Literal, TypeAlias, TypeVar
+
+__all__ = ["UNSET", "OptionalNullable", "Unset"]
+
+T = TypeVar("T")
+
+
+class Unset:
+    """The type of `UNSET`: "not given", as opposed to `None`, which is sent as JSON `null`."""
+
+    def __bool__(self) -> Literal[False]:
+        return False
+
+    def __repr__(self) -> str:
+        return "UNSET"
+
+    def __reduce__(self) -> str:
+        return "UNSET"
+
+
+UNSET: Final = Unset()
+
+#: An argument that may be left out (`UNSET`) or sent as `null` (`None`).
+OptionalNullable: TypeAlias = T | None | Unset

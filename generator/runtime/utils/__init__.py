@@ -1,0 +1,5 @@
+"""Utilities: the retry configuration."""
+
+from .retries import BackoffStrategy, RetryConfig
+
+__all__ = ["BackoffStrategy", "RetryConfig"]

@@ -1,0 +1,226 @@
+"""Building requests: the API key as the settings say, parameter and body encoding, redaction, logging."""
+
+from __future__ import annotations
+
+import datetime
+import enum
+import json
+import logging
+from typing import Any
+
+import httpx
+import pydantic
+import pytest
+
+from generator.runtime import _client, _settings
+from generator.runtime._client import OperationSpec, authorize, encode_body, encode_query, redact
+from generator.runtime._types import UNSET
+
+
+class Color(enum.Enum):
+    RED = "red"
+
+
+class Pet(pydantic.BaseModel):
+    model_config = pydantic.ConfigDict(validate_by_name=True)
+
+    pet_name: str = pydantic.Field(alias="petName")
+    age: int | None = None
+
+
+@pytest.fixture
+def auth(monkeypatch: pytest.MonkeyPatch):  # type: ignore[no-untyped-def]
+    """`auth(kind, parameter)`: the settings of an API whose key goes there."""
+
+    def configure(kind: str, parameter: str = "Authorization") -> None:
+        monkeypatch.setattr(_settings, "AUTH_KIND", kind)
+        monkeypatch.setattr(_settings, "AUTH_PARAMETER", parameter)
+
+    return configure
+
+
+def placed(key: str, query: dict[str, Any] | None = None) -> tuple[dict[str, str], Any]:
+    headers: dict[str, str] = {}
+    return headers, authorize(key, headers, query)
+
+
+def test_bearer_key_gets_its_prefix_once(auth: Any) -> None:
+    auth("bearer")
+    assert placed("abc") == ({"authorization": "Bearer abc"}, None)
+    assert placed("bearer xyz")[0] == {"authorization": "bearer xyz"}
+
+
+def test_basic_key_is_base64(auth: Any) -> None:
+    auth("basic")
+    assert placed("user:pass")[0] == {"authorization": "Basic dXNlcjpwYXNz"}
+
+
+def test_header_key_uses_the_schemes_header_in_lower_case(auth: Any) -> None:
+    auth("header", "X-Api-Token")
+    assert placed("k1", {"a": 1}) == ({"x-api-token": "k1"}, {"a": 1})
+
+
+def test_query_key_joins_a_new_query(auth: Any) -> None:
+    auth("query", "api_key")
+    query = {"page": 2}
+    headers, new_query = placed("k2", query)
+    assert headers == {} and new_query == {"page": 2, "api_key": "k2"}
+    assert query == {"page": 2}  # the caller's mapping is left alone
+    assert placed("k3")[1] == {"api_key": "k3"}
+
+
+def test_no_scheme_sends_no_key(auth: Any) -> None:
+    auth("none", "")
+    query = {"q": "x"}
+    headers, same = placed("secret", query)
+    assert headers == {} and same is query
+
+
+def test_redaction_hides_credentials_and_the_keys_own_header(auth: Any) -> None:
+    headers = httpx.Headers(
+        {"Authorization": "Bearer s", "X-Secret": "s", "Cookie": "c=1", "Accept": "x"}
+    )
+    auth("header", "X-Secret")
+    assert redact(headers) == {
+        "authorization": "[REDACTED]",
+        "x-secret": "[REDACTED]",
+        "cookie": "[REDACTED]",
+        "accept": "x",
+    }
+    auth("bearer")
+    assert redact(headers)["x-secret"] == "s"
+
+
+def test_query_encoding_follows_form_explode_and_deep_object() -> None:
+    when = datetime.datetime(2024, 5, 1, 12, 30, tzinfo=datetime.UTC)
+    query = {
+        "ids": [1, 2],
+        "filter": {"a": True, "b": None},
+        "flag": False,
+        "color": Color.RED,
+        "since": when,
+        "skipped": UNSET,
+        "none": None,
+        "text": "a b",
+    }
+    assert encode_query(query) == [
+        ("ids", "1"),
+        ("ids", "2"),
+        ("filter[a]", "true"),
+        ("filter[b]", ""),
+        ("flag", "false"),
+        ("color", "red"),
+        ("since", "2024-05-01T12:30:00+00:00"),
+        ("text", "a b"),
+    ]
+
+
+def test_json_body_from_a_model_sends_only_the_fields_given_by_wire_name() -> None:
+    out = encode_body("application/json", Pet(pet_name="Rex"))
+    assert out == {"content": b'{"petName":"Rex"}', "headers": {"content-type": "application/json"}}
+
+
+def test_json_body_from_plain_data_is_compact_and_drops_unset() -> None:
+    out = encode_body("application/vnd.api+json", {"a": [1, Color.RED], "b": UNSET, "c": None})
+    assert json.loads(out["content"]) == {"a": [1, "red"], "c": None}
+    assert b" " not in out["content"] and out["headers"] == {
+        "content-type": "application/vnd.api+json"
+    }
+
+
+def test_multipart_body_separates_files_from_fields() -> None:
+    out = encode_body(
+        "multipart/form-data",
+        {"file": b"\x00\x01", "meta": {"k": 1}, "tags": ["x", True], "n": None},
+    )
+    assert out == {
+        "data": {"meta": '{"k":1}', "tags": ["x", "true"]},
+        "files": {"file": b"\x00\x01"},
+    }
+    assert encode_body("multipart/form-data", {"a": 1}) == {"data": {"a": "1"}, "files": None}
+
+
+def test_form_body_and_raw_bodies() -> None:
+    assert encode_body("application/x-www-form-urlencoded", Pet(pet_name="Rex", age=3)) == {
+        "data": {"petName": "Rex", "age": "3"}
+    }
+    assert encode_body("application/octet-stream", b"raw") == {
+        "content": b"raw",
+        "headers": {"content-type": "application/octet-stream"},
+    }
+    assert encode_body("text/plain", 42) == {
+        "content": b"42",
+        "headers": {"content-type": "text/plain"},
+    }
+    assert encode_body("application/json", None) == encode_body("application/json", UNSET) == {}
+    assert encode_body(None, {"a": 1}) == {}
+
+
+def test_build_request_puts_everything_in_place(auth: Any, monkeypatch: pytest.MonkeyPatch) -> None:
+    auth("query", "key")
+    monkeypatch.setattr(_settings, "USER_AGENT", "test-agent/1")
+    spec = OperationSpec(
+        "getPet",
+        "POST",
+        "/pets/{id}",
+        response_kind="json",
+        request_content_type="application/json",
+    )
+    with httpx.Client() as client:
+        request = _client.build_request(
+            client,
+            spec,
+            api_key=lambda: "k",
+            path_params={"id": "a/b c"},
+            query={"tags": ["x", "y"]},
+            headers={"X-Trace": [1, 2], "X-Skip": UNSET, "Accept": "overridden below"},
+            body={"name": "Rex"},
+            streaming=False,
+            base_url="https://api.test/v1/",
+            timeout_ms=1500,
+            http_headers={"ACCEPT": "application/x-custom"},
+        )
+    assert str(request.url) == "https://api.test/v1/pets/a%2Fb%20c?tags=x&tags=y&key=k"
+    assert request.headers["user-agent"] == "test-agent/1"
+    assert request.headers["x-trace"] == "1,2" and "x-skip" not in request.headers
+    assert request.headers["accept"] == "application/x-custom"  # the caller's header wins
+    assert (
+        request.headers["content-type"] == "application/json"
+        and request.content == b'{"name":"Rex"}'
+    )
+    assert request.extensions["timeout"] == {"connect": 1.5, "read": 1.5, "write": 1.5, "pool": 1.5}
+
+
+def test_streaming_requests_ask_for_event_streams(auth: Any) -> None:
+    auth("bearer")
+    spec = OperationSpec("chat", "GET", "/chat", response_kind="json")
+    with httpx.Client() as client:
+        request = _client.build_request(
+            client, spec, api_key="k", path_params=None, query=None, headers={"x-n": {"a": 1}}, body=None,
+            streaming=True, base_url="http://h", timeout_ms=None, http_headers=None,
+        )  # fmt: skip
+    assert request.headers["accept"] == "text/event-stream"
+    assert request.headers["authorization"] == "Bearer k" and request.headers["x-n"] == "a,1"
+    assert request.extensions["timeout"] == {
+        "connect": None,
+        "read": None,
+        "write": None,
+        "pool": None,
+    }
+
+
+def test_debug_logger_follows_the_settings(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(_settings, "DEBUG_ENV", "UNIT_TEST_RUNTIME_DEBUG")
+    monkeypatch.setattr(_settings, "PACKAGE", "unit_test_runtime_logger")
+    monkeypatch.delenv("UNIT_TEST_RUNTIME_DEBUG", raising=False)
+    assert _client.default_logger() is None
+    monkeypatch.setenv("UNIT_TEST_RUNTIME_DEBUG", "True")
+    logger = _client.default_logger()
+    assert (
+        logger is not None
+        and logger.name == "unit_test_runtime_logger"
+        and logger.level == logging.DEBUG
+    )
+    assert len(logger.handlers) == 1
+    assert _client.default_logger() is logger and len(logger.handlers) == 1  # not a second handler
+    logger.handlers.clear()
