@@ -9,16 +9,27 @@ Everything a page shows comes from the IR; the layout lives in `templates/docs/`
 
 from __future__ import annotations
 
-import ast
 import math
-import re
 from dataclasses import dataclass
 from typing import Any
 
 import jinja2
 
 from generator.emit.markdown import headings, md_cell, md_code, md_inline, md_text, plain
-from generator.ir import Api, Field, Group, Operation, Response, TypeRef
+from generator.ir import (
+    Api,
+    Field,
+    Group,
+    ListOf,
+    LiteralOf,
+    MapOf,
+    ModelRef,
+    Operation,
+    Response,
+    Scalar,
+    TypeNode,
+    UnionOf,
+)
 
 
 # -- Python literals for examples --------------------------------------------------------------------
@@ -70,32 +81,24 @@ class Examples:
             return f.default
         if f.enum_values:
             return f.enum_values[0]
-        return self.annotation(f.type.annotation, stack, f.constraints)
+        return self.value(f.type, stack, f.constraints)
 
-    def annotation(self, annotation: str, stack: tuple[str, ...] = (), constraints: dict[str, Any] | None = None) -> Any:
-        try:
-            node = ast.parse(annotation, mode="eval").body
-        except SyntaxError:
-            return "<value>"
-        return self._node(node, stack, constraints or {})
-
-    def _node(self, node: ast.expr, stack: tuple[str, ...], constraints: dict[str, Any]) -> Any:
-        if isinstance(node, ast.BinOp) and isinstance(node.op, ast.BitOr):
-            members = _union_members(node)
-            real = [m for m in members if not (isinstance(m, ast.Constant) and m.value is None)]
-            return self._node(real[0], stack, constraints) if real else None
-        if isinstance(node, ast.Attribute) and isinstance(node.value, ast.Name) and node.value.id == "models":
-            return self.model(node.attr, stack)
-        if isinstance(node, ast.Subscript) and isinstance(node.value, ast.Name):
-            args = node.slice.elts if isinstance(node.slice, ast.Tuple) else [node.slice]
-            if node.value.id == "Literal":
-                return ast.literal_eval(args[0])
-            if node.value.id == "list":
-                return [self._node(args[0], stack, {})]
-            if node.value.id == "dict":
-                return {"key": self._node(args[-1], stack, {})}
-        if isinstance(node, ast.Name):
-            return _scalar(node.id, constraints)
+    def value(self, t: TypeNode, stack: tuple[str, ...] = (), constraints: dict[str, Any] | None = None) -> Any:
+        """An example value of type `t`: the first real member of a union, one item of a list."""
+        t = t.non_null()
+        if isinstance(t, UnionOf):
+            real = [m for m in t.members if not m.is_kind("null")]
+            return self.value(real[0], stack, constraints) if real else None
+        if isinstance(t, ModelRef):
+            return self.model(t.name, stack)
+        if isinstance(t, LiteralOf):
+            return t.values[0]
+        if isinstance(t, ListOf):
+            return [self.value(t.item, stack)]
+        if isinstance(t, MapOf):
+            return {"key": self.value(t.value, stack)}
+        if isinstance(t, Scalar):
+            return _scalar(t, constraints or {})
         return None
 
     def model(self, name: str, stack: tuple[str, ...]) -> Any:
@@ -106,10 +109,10 @@ class Examples:
         if m.kind == "enum":
             return m.enum_values[0] if m.enum_values else None
         if m.kind == "union":
-            members = [t for t in m.members if not any(self._deprecated(n) for n in t.models)] or m.members
-            return self.annotation(members[0].annotation, stack) if members else {}
+            members = [t for t in m.members if not any(self._deprecated(n) for n in t.models())] or m.members
+            return self.value(members[0], stack) if members else {}
         if m.kind == "alias":
-            return self.annotation(m.alias_of.annotation, stack) if m.alias_of else {}
+            return self.value(m.alias_of, stack) if m.alias_of else {}
         return {f.wire_name: self.field(f, stack) for f in m.fields if f.required}
 
     def _deprecated(self, name: str) -> bool:
@@ -126,18 +129,21 @@ class Examples:
             if f.required or (f.has_example and not f.deprecated):
                 args[f.name] = self.field(f)
         if op.body and not op.body.flattened and (op.body.required or not args):
-            args["request"] = self.annotation(op.body.type.annotation)
+            args["request"] = self.value(op.body.type)
         return args
 
 
-def _union_members(node: ast.expr) -> list[ast.expr]:
-    if isinstance(node, ast.BinOp) and isinstance(node.op, ast.BitOr):
-        return [*_union_members(node.left), *_union_members(node.right)]
-    return [node]
+# Example text for scalars whose Python class parses it (pydantic validates body fields from JSON
+# strings), by class name; other strings get a placeholder.
+_TEXT_SAMPLES = {
+    "datetime": "2024-01-01T00:00:00Z", "date": "2024-01-01", "time": "12:00:00", "timedelta": "PT1H",
+    "UUID": "00000000-0000-0000-0000-000000000000",
+}
 
 
-def _scalar(name: str, constraints: dict[str, Any]) -> Any:
-    if name in ("int", "float"):
+def _scalar(t: Scalar, constraints: dict[str, Any]) -> Any:
+    name = t.py.name
+    if name in ("int", "float", "Decimal"):
         low = constraints.get("minimum", constraints.get("exclusiveMinimum"))
         high = constraints.get("maximum", constraints.get("exclusiveMaximum"))
         value: float = 1
@@ -150,7 +156,9 @@ def _scalar(name: str, constraints: dict[str, Any]) -> Any:
         return True
     if name == "bytes":
         return b"<file contents>"
-    if name == "str":
+    if name in _TEXT_SAMPLES:
+        return _TEXT_SAMPLES[name]
+    if t.kind == "string":
         return "<value>"
     if name == "Any":
         return {}
@@ -172,24 +180,11 @@ def group_title(group: Group, client_class: str) -> str:
     return ".".join(p[:1].upper() + p[1:] for p in group.path) if group.path else client_class
 
 
-_TYPE_TOKEN = re.compile(r"'(?:[^'\\]|\\.)*'|\"(?:[^\"\\]|\\.)*\"|[A-Za-z_][A-Za-z0-9_]*")
-
-
-def md_type(t: TypeRef | None, models_dir: str) -> str:
+def md_type(t: TypeNode | None, models_dir: str) -> str:
     """A type for a table cell or a sentence, each model name linked to its page."""
     if t is None:
         return "None"
-    out, pos = [], 0
-    for m in _TYPE_TOKEN.finditer(t.display):
-        out.append(_type_text(t.display[pos:m.start()]))
-        token = m.group()
-        if token in t.models:
-            out.append(f"[models.{token}]({models_dir}{model_file(token)})")
-        else:
-            out.append(_type_text(token))
-        pos = m.end()
-    out.append(_type_text(t.display[pos:]))
-    return "".join(out)
+    return t.docs(lambda name: f"[models.{name}]({models_dir}{model_file(name)})", _type_text)
 
 
 def _type_text(text: str) -> str:

@@ -5,11 +5,36 @@ from __future__ import annotations
 from generator.config import SdkSettings
 from generator.emit.docs import render_docs
 from generator.emit.templating import environment
-from generator.ir import Api
+from generator.ir import Api, Operation, TypeNode
 from generator.runtime_files import exception_names, runtime_sources
 
 # The exception classes of the runtime's `_exceptions.py`; `errors.py` adds the typed ones of the spec.
 RUNTIME_ERRORS = exception_names()
+
+
+def _types_of(op: Operation) -> list[TypeNode]:
+    """Every type an operation's method and its `OperationSpec` name."""
+    types = [f.type for f in op.all_fields] + [r.type for r in (*op.responses, *op.errors) if r.type is not None]
+    if op.body is not None:
+        types.append(op.body.type)
+    if op.stream is not None:
+        types.append(op.stream.chunk)
+    return types
+
+
+def type_imports(operations: list[Operation]) -> list[str]:
+    """`from datetime import datetime`-style lines for the classes the operations' types name.
+
+    Real imports, not under TYPE_CHECKING: `OperationSpec` evaluates response types at run time.
+    `typing` is left out: the templates import what they use from it themselves.
+    """
+    by_module: dict[str, set[str]] = {}
+    for op in operations:
+        for t in _types_of(op):
+            for cls in t.imports():
+                if cls.module != "typing":
+                    by_module.setdefault(cls.module, set()).add(cls.name)
+    return [f"from {module} import {', '.join(sorted(names))}" for module, names in sorted(by_module.items())]
 
 
 def render_sdk(api: Api, sdk: SdkSettings, models_code: tuple[str, str], model_names: tuple[list[str], list[str]]) -> dict[str, str]:
@@ -17,7 +42,10 @@ def render_sdk(api: Api, sdk: SdkSettings, models_code: tuple[str, str], model_n
     env = environment()
     # The error classes `errors.py` defines, which `models` re-exports too.
     error_names = [*RUNTIME_ERRORS, *sorted(api.error_classes)]
-    ctx = {"api": api, "sdk": sdk, "client_var": sdk.client_var, "error_names": error_names, "runtime_errors": RUNTIME_ERRORS}
+    ctx = {
+        "api": api, "sdk": sdk, "client_var": sdk.client_var, "error_names": error_names,
+        "runtime_errors": RUNTIME_ERRORS, "type_imports": type_imports,
+    }
     src = f"src/{sdk.package}"
     files: dict[str, str] = {}
     files.update({f"{src}/{path}": text for path, text in runtime_sources().items()})  # copied unchanged

@@ -1,7 +1,7 @@
 """The public surface of a generated SDK, as JSON-ready data: what `sdkgen diff` compares.
 
 Per method its call path, operation id, HTTP method and path, keyword arguments, response and stream
-types, deprecation; per model its kind, fields, enum values, union members, deprecation, and which side
+types, deprecation (types in the spec's words: `string`, `date-time`, `list[models.Pet]`); per model its kind, fields, enum values, union members, deprecation, and which side
 of the wire it is used on (request, response or both). The pipeline writes it into every SDK as
 `.sdkgen/surface.json`, so the next `sdkgen generate` can report against it.
 """
@@ -12,15 +12,11 @@ import json
 from collections.abc import Iterable, Iterator
 from typing import Any
 
-from generator.ir import Api, Field, Model, TypeRef
+from generator.ir import Api, Field, Model, TypeNode
 
 SURFACE_FILE = ".sdkgen/surface.json"
-SURFACE_FORMAT = 1
-
-
-def _base_type(annotation: str, nullable: bool) -> str:
-    """The type without the `| None` that nullability adds: nullability is compared on its own."""
-    return annotation[: -len(" | None")] if nullable and annotation.endswith(" | None") else annotation
+# 2: types in the spec's vocabulary (`string`, `date-time`...) instead of Python annotations.
+SURFACE_FORMAT = 2
 
 
 def _field(f: Field) -> dict[str, Any]:
@@ -28,17 +24,17 @@ def _field(f: Field) -> dict[str, Any]:
         "wire": f"{f.location}:{f.wire_name}",
         "required": f.required,
         "nullable": f.nullable,
-        "type": _base_type(f.type.annotation, f.nullable),
+        "type": f.type.non_null().surface(),  # nullability is compared on its own
         "deprecated": f.deprecated,
     }
 
 
 def _model_refs(model: Model) -> Iterator[str]:
-    refs: list[TypeRef] = [f.type for f in model.fields] + list(model.members)
+    refs: list[TypeNode] = [f.type for f in model.fields] + list(model.members)
     if model.alias_of is not None:
         refs.append(model.alias_of)
     for ref in refs:
-        yield from ref.models
+        yield from ref.models()
 
 
 def _reachable(api: Api, roots: Iterable[str]) -> set[str]:
@@ -67,29 +63,29 @@ def surface_of(api: Api) -> dict[str, Any]:
                 "wire": "body:",
                 "required": op.body.required,
                 "nullable": False,
-                "type": op.body.type.annotation,
+                "type": op.body.type.surface(),
                 "deprecated": False,
             }
         if op.body is not None:
-            request_roots.extend(op.body.type.models)
+            request_roots.extend(op.body.type.models())
             if op.body.flattened and op.body.model:
                 body_models[op.body.model] = op.call_path
         for f in op.all_fields:
-            request_roots.extend(f.type.models)
+            request_roots.extend(f.type.models())
         json_response = op.json_response
         for r in (*op.responses, *op.errors):
             if r.type is not None:
-                response_roots.extend(r.type.models)
+                response_roots.extend(r.type.models())
         if op.stream is not None:
-            response_roots.extend(op.stream.chunk.models)
+            response_roots.extend(op.stream.chunk.models())
         operations[op.call_path] = {
             "operation_id": op.operation_id,
             "http": f"{op.method.upper()} {op.path}",
             "async": f"{op.call_path}_async",
             "deprecated": op.deprecated,
             "params": params,
-            "response": json_response.type.annotation if json_response and json_response.type else None,
-            "stream": op.stream.chunk.annotation if op.stream is not None else None,
+            "response": json_response.type.surface() if json_response and json_response.type else None,
+            "stream": op.stream.chunk.surface() if op.stream is not None else None,
         }
     request_side = _reachable(api, request_roots)
     response_side = _reachable(api, response_roots)
@@ -109,9 +105,9 @@ def surface_of(api: Api) -> dict[str, Any]:
         elif model.kind == "enum":
             entry["values"] = list(model.enum_values)
         elif model.kind == "union":
-            entry["members"] = sorted({m.annotation for m in model.members})
+            entry["members"] = sorted({m.surface() for m in model.members})
         elif model.kind == "alias" and model.alias_of is not None:
-            entry["alias_of"] = model.alias_of.annotation
+            entry["alias_of"] = model.alias_of.surface()
         models[name] = entry
     return {
         "sdkgen_surface": SURFACE_FORMAT,

@@ -1,6 +1,7 @@
 """The intermediate representation: what the emitters render, built once from the normalised spec.
 
 `nodes` holds the dataclasses (groups, operations, parameters, bodies, responses, streams, models),
+`types` the type trees they carry,
 `build` turns a spec into them.
 """
 
@@ -16,10 +17,36 @@ from generator.ir.nodes import (
     Security,
     Stream,
     StreamDeltas,
-    TypeRef,
+)
+from generator.ir.types import (
+    ListOf,
+    LiteralOf,
+    MapOf,
+    ModelRef,
+    Nullable,
+    Scalar,
+    TypeNode,
+    UnionOf,
 )
 
 __all__ = [
-    "Api", "Body", "Field", "Group", "Model", "Operation", "Response", "Security", "Stream", "StreamDeltas",
-    "TypeRef", "build_api",
+    "Api",
+    "Body",
+    "Field",
+    "Group",
+    "ListOf",
+    "LiteralOf",
+    "MapOf",
+    "Model",
+    "ModelRef",
+    "Nullable",
+    "Operation",
+    "Response",
+    "Scalar",
+    "Security",
+    "Stream",
+    "StreamDeltas",
+    "TypeNode",
+    "UnionOf",
+    "build_api",
 ]

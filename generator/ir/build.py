@@ -15,7 +15,20 @@ from generator.ir.nodes import (
     Security,
     Stream,
     StreamDeltas,
-    TypeRef,
+)
+from generator.ir.types import (
+    ANY,
+    BINARY,
+    FORMATS,
+    TEXT,
+    ListOf,
+    LiteralOf,
+    MapOf,
+    ModelRef,
+    TypeNode,
+    nullable,
+    scalar,
+    union_of,
 )
 from generator.load import follow_refs
 from generator.naming import pascal, snake, unique
@@ -23,7 +36,6 @@ from generator.normalize import HTTP_METHODS, SCHEMA_REF, non_null_branches
 
 # Keyword arguments every generated method takes; spec fields with these names are renamed.
 OPTION_NAMES = {"retries", "server_url", "timeout_ms", "http_headers", "request"}
-ANY = TypeRef("Any", "Any", "Any")
 # Names the client and resource modules import from the runtime and typing: no resource class may take one.
 RUNTIME_NAMES = (
     "Any", "BackoffStrategy", "BaseClient", "Callable", "ClientConfig", "DeltaEventStream", "DeltaEventStreamAsync",
@@ -50,84 +62,47 @@ def is_nullable(schema: Any) -> bool:
     return isinstance(enum, list) and None in enum
 
 
-def _literal(values: list[Any]) -> str:
-    return "Literal[" + ", ".join(repr(v) for v in values) + "]"
-
-
 class Types:
-    """Maps schemas to Python types. Every object, enum and union is a `$ref` after normalisation."""
+    """Maps schemas to type trees. Every object, enum and union is a `$ref` after normalisation."""
 
     def __init__(self, schemas: dict[str, Any]) -> None:
         self.schemas = schemas
 
-    def of(self, schema: Any, *, nullable_ok: bool = True) -> TypeRef:
+    def of(self, schema: Any, *, nullable_ok: bool = True) -> TypeNode:
         base = self._base(schema)
-        if nullable_ok and is_nullable(schema) and base.annotation not in ("Any", "None"):
-            return TypeRef(f"{base.annotation} | None", f"{base.input_annotation} | None", f"{base.display} | None", base.models)
-        return base
+        return nullable(base) if nullable_ok and is_nullable(schema) else base
 
-    def _base(self, schema: Any) -> TypeRef:
+    def _base(self, schema: Any) -> TypeNode:
         if not isinstance(schema, dict) or not schema:
             return ANY
         ref = schema.get("$ref")
         if isinstance(ref, str) and ref.startswith(SCHEMA_REF):
-            name = ref[len(SCHEMA_REF):]
-            return TypeRef(f"models.{name}", f"models.{name} | models.{name}TypedDict", name, (name,))
+            return ModelRef(ref[len(SCHEMA_REF):])
         branches = non_null_branches(schema)
         if branches is not None:
-            members = [self._base(b) for b in branches] or [TypeRef("None", "None", "None")]
-            if len(members) == 1:
-                return members[0]
-            return _union(members)
+            return union_of(self._base(b) for b in branches)
         all_of = schema.get("allOf")
         if isinstance(all_of, list) and len(all_of) == 1:
             return self._base(all_of[0])
         if "const" in schema:
-            lit = _literal([schema["const"]])
-            return TypeRef(lit, lit, lit)
+            return LiteralOf((schema["const"],))
         enum = schema.get("enum")
         if isinstance(enum, list) and [v for v in enum if v is not None]:
-            lit = _literal([v for v in enum if v is not None])
-            return TypeRef(lit, lit, lit)
+            return LiteralOf(tuple(v for v in enum if v is not None))
         types = schema.get("type")
         if isinstance(types, list):
             real = [t for t in types if t != "null"]
             if len(real) > 1:
-                return _union([self._base({**schema, "type": t}) for t in real])
+                return union_of(self._base({**schema, "type": t}) for t in real)
             types = real[0] if real else None
-        fmt = schema.get("format")
-        if types == "string":
-            if fmt == "binary":
-                return TypeRef("bytes", "bytes | IO[bytes]", "bytes")
-            return TypeRef("str", "str", "str")
-        if types == "integer":
-            return TypeRef("int", "int", "int")
-        if types == "number":
-            return TypeRef("float", "float", "float")
-        if types == "boolean":
-            return TypeRef("bool", "bool", "bool")
-        if types == "null":
-            return TypeRef("None", "None", "None")
+        if types in ("string", "integer", "number", "boolean", "null"):
+            return scalar(types, schema.get("format"))
         if types == "array" or "items" in schema:
-            item = self.of(schema.get("items") or {})
-            return TypeRef(f"list[{item.annotation}]", f"list[{item.input_annotation}]", f"list[{item.display}]", item.models)
+            return ListOf(self.of(schema.get("items") or {}))
         if types == "object" or "additionalProperties" in schema or "properties" in schema:
             extra = schema.get("additionalProperties")
-            value = self.of(extra) if isinstance(extra, dict) and extra else ANY
-            return TypeRef(
-                f"dict[str, {value.annotation}]", f"dict[str, {value.input_annotation}]", f"dict[str, {value.display}]", value.models
-            )
+            return MapOf(self.of(extra) if isinstance(extra, dict) and extra else ANY)
         return ANY
-
-
-def _union(members: list[TypeRef]) -> TypeRef:
-    def join(parts: list[str]) -> str:
-        return " | ".join(dict.fromkeys(parts))
-
-    models = tuple(dict.fromkeys(m for t in members for m in t.models))
-    return TypeRef(
-        join([t.annotation for t in members]), join([t.input_annotation for t in members]), join([t.display for t in members]), models
-    )
 
 
 class Builder:
@@ -242,7 +217,7 @@ class Builder:
             stream.deltas = self.stream_deltas(stream, responses)
         flag = None
         if stream is not None and body is not None and any(r.kind != "stream" for r in responses):
-            flag = next((f for f in body.fields if f.wire_name == "stream" and f.type.annotation.startswith("bool")), None)
+            flag = next((f for f in body.fields if f.wire_name == "stream" and f.type.is_kind("boolean")), None)
         timeout = op.get("x-speakeasy-timeout")
         return Operation(
             operation_id=op_id,
@@ -304,7 +279,7 @@ class Builder:
             for f in fields:
                 f.name = unique(f.name, taken)
         if "octet-stream" in ctype or schema.get("format") == "binary":
-            type_ = TypeRef("bytes", "bytes | IO[bytes]", "bytes")
+            type_ = BINARY
         return Body(ctype, bool(body.get("required")), type_, model if fields else None, fields, _text(body.get("description")))
 
     def responses(self, raw: dict[str, Any], op: dict[str, Any]) -> tuple[list[Response], list[Response], Stream | None]:
@@ -334,10 +309,11 @@ class Builder:
                 kind = "json" if "json" in ctype else "text" if ctype.startswith("text/") else "binary"
                 if not schema and kind == "json" and not success:
                     kind = "binary"
-                type_ = self.types.of(schema) if kind == "json" else TypeRef("str", "str", "str") if kind == "text" else TypeRef("bytes", "bytes", "bytes")
+                type_ = self.types.of(schema) if kind == "json" else TEXT if kind == "text" else BINARY
                 resp = Response(status, kind, ctype, type_, desc)  # type: ignore[arg-type]
-                if not success and kind == "json" and len(type_.models) == 1 and type_.annotation == f"models.{type_.models[0]}":
-                    resp.error_class = self.error_class(type_.models[0])
+                model = type_.single_model()
+                if not success and kind == "json" and model is not None:
+                    resp.error_class = self.error_class(model)
                 (ok if success else errors).append(resp)
         return ok, errors, stream
 
@@ -352,7 +328,7 @@ class Builder:
         response = next((r for r in responses if r.kind == "json" and r.type is not None), None)
         if not stream.envelope or response is None or response.type is None:
             return None
-        chunk_model, response_model = self._single_model(stream.chunk), self._single_model(response.type)
+        chunk_model, response_model = stream.chunk.single_model(), response.type.single_model()
         if chunk_model is None or response_model is None:
             return None
         chunk_choice = self._choice_fields(chunk_model)
@@ -372,7 +348,7 @@ class Builder:
             if not message:
                 return None
             delta = "delta"
-        text = next((k for k in ("content", "text") if self.types.of(holder.get(k)).annotation.startswith("str")), None)
+        text = next((k for k in ("content", "text") if self.types.of(holder.get(k)).is_kind("string")), None)
         if text is None or (not delta and text not in response_choice):
             return None
         names = [delta, message, text]
@@ -382,11 +358,6 @@ class Builder:
             response.type, delta, message, text,
             self._constants(self.schemas.get(response_model) or {}), self._constants({"properties": message_fields}),
         )
-
-    def _single_model(self, type_: TypeRef) -> str | None:
-        if len(type_.models) == 1 and type_.annotation == f"models.{type_.models[0]}":
-            return type_.models[0]
-        return None
 
     def _choice_fields(self, model: str) -> dict[str, Any] | None:
         """The fields of the items of the model's `choices` array."""
@@ -423,7 +394,9 @@ class Builder:
         index: dict[tuple[str, ...], Group] = {(): root}
         module_taken: set[str] = {"sdk", "models", "utils", "types"}
         # Resource classes share modules with the client and the runtime names they import.
-        class_taken = {n.lower() for n in (*RUNTIME_NAMES, client_class)}
+        # Capitalised scalar classes (`UUID`, `Decimal`, `Path`) may be imported there too.
+        scalar_classes = {c.name for c in FORMATS.values() if c.name[:1].isupper()}
+        class_taken = {n.lower() for n in (*RUNTIME_NAMES, *sorted(scalar_classes), client_class)}
         for op in operations:
             for depth in range(1, len(op.group) + 1):
                 key = op.group[:depth]

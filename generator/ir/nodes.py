@@ -9,17 +9,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
+from generator.ir.types import TypeNode
+
 Location = Literal["path", "query", "header", "cookie", "body"]
-
-
-@dataclass(frozen=True)
-class TypeRef:
-    """A Python type as it appears in generated code and docs."""
-
-    annotation: str  # what the SDK returns or stores: `models.Foo | None`
-    input_annotation: str  # what a caller may pass: also the TypedDict variant
-    display: str  # for docs: `list[Foo]`
-    models: tuple[str, ...] = ()  # model names it mentions, for imports and doc links
 
 
 @dataclass
@@ -27,7 +19,7 @@ class Field:
     name: str  # Python identifier
     wire_name: str  # name on the wire (JSON key, query or header name)
     location: Location
-    type: TypeRef
+    type: TypeNode
     required: bool
     nullable: bool
     description: str = ""
@@ -46,7 +38,7 @@ class Field:
 class Body:
     content_type: str
     required: bool
-    type: TypeRef
+    type: TypeNode
     model: str | None  # the body model, when the body is a named object
     fields: list[Field]  # flattened keyword arguments; empty when passed whole as `request`
     description: str = ""
@@ -64,7 +56,7 @@ class Response:
     status: str  # "200", "4XX", "default"
     kind: ResponseKind
     content_type: str | None
-    type: TypeRef | None
+    type: TypeNode | None
     description: str = ""
     error_class: str | None = None  # the exception class, for error responses with a schema
 
@@ -76,7 +68,7 @@ class StreamDeltas:
     Found by `build_ir` from the shapes of the chunk and response models, never from their names.
     """
 
-    response: TypeRef  # the response model the chunks join into
+    response: TypeNode  # the response model the chunks join into
     delta: str  # the chunk choice's delta field ("delta"), or "" when the choice carries its fields itself
     message: str  # what the delta becomes in the response's choice ("message"), or ""
     text: str  # the text field of the delta (or of the choice): "content", "text"
@@ -86,7 +78,7 @@ class StreamDeltas:
 
 @dataclass
 class Stream:
-    chunk: TypeRef
+    chunk: TypeNode
     sentinel: str | None
     envelope: bool  # events carry the chunk in `data`
     deltas: StreamDeltas | None = None  # set when the chunks can be joined into the response model
@@ -156,10 +148,10 @@ class Model:
     deprecated: bool = False
     fields: list[Field] = field(default_factory=list)
     enum_values: tuple[Any, ...] = ()
-    members: list[TypeRef] = field(default_factory=list)
+    members: list[TypeNode] = field(default_factory=list)
     discriminator: str | None = None
     inferred: bool = False
-    alias_of: TypeRef | None = None
+    alias_of: TypeNode | None = None
 
 
 @dataclass

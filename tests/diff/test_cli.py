@@ -12,6 +12,7 @@ import pytest
 from generator.cli import main
 from generator.diff import Change, Report, compare
 from generator.emit.surface import SURFACE_FILE, dump_surface
+from generator.pipeline import change_report
 from generator.report import md_code, render
 from tests.conftest import ORQ_PREVIOUS_SPEC, ORQ_SPEC, run, tool
 from tests.diff.conftest import DIFF_FIXTURES
@@ -153,3 +154,13 @@ def test_models_added_or_removed_are_listed_in_one_entry(surface) -> None:
     text = render(report, "text", "current", "previous")
     assert f"  - {len(removed)} models removed: {', '.join(removed)}.\n" in text
     assert "Method router.completions.create removed (was POST /v2/router/completions)." in text
+
+
+def test_snapshot_of_the_old_format_gives_a_one_line_note(surface) -> None:
+    """An SDK generated before surface format 2 (Python annotations as types) is not compared."""
+    current = dump_surface(surface(BASE))
+    old = json.loads(current)
+    old["sdkgen_surface"] = 1
+    assert change_report(json.dumps(old), current, "sdk") == (
+        "(no change report: previous sdk/.sdkgen/surface.json: unsupported surface snapshot format 1)\n"
+    )

@@ -6,9 +6,12 @@ A pair is (base, variant) or, read backwards, (variant, base): an addition read 
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from generator.diff import KINDS, compare
+from tests.conftest import SPECS
 from tests.diff.conftest import DIFF_FIXTURES
 
 # (variant, direction, [(kind, level, target, member)], bump). "fwd": base -> variant; "rev": variant -> base;
@@ -57,6 +60,9 @@ CASES = [
     ("request_field_nullable", "fwd", [("field_nullable", "minor", "Owner", "phone")], "minor"),
     ("request_field_nullable", "rev", [("field_not_nullable", "major", "Owner", "phone")], "major"),
     ("field_type_changed", "fwd", [("field_type_changed", "major", "Pet", "age")], "major"),
+    # A format that changes the Python class (`datetime`, not `str`) changes the type.
+    ("field_format_changed", "fwd", [("field_type_changed", "major", "Pet", "born")], "major"),
+    ("field_format_changed", "rev", [("field_type_changed", "major", "Pet", "born")], "major"),
     ("field_deprecated", "fwd", [("field_deprecated", "minor", "Pet", "tag")], "minor"),
     ("field_deprecated", "rev", [("field_undeprecated", "patch", "Pet", "tag")], "patch"),
     ("field_wire_changed", "fwd", [("field_wire_changed", "patch", "Ball", "colour")], "patch"),
@@ -95,6 +101,26 @@ def test_every_variant_file_is_used() -> None:
     assert files == {c[0] for c in CASES}
 
 
+def test_format_change_is_a_type_change_in_the_spec_words(surface) -> None:
+    changes = compare(surface(DIFF_FIXTURES / "base.yaml"), surface(DIFF_FIXTURES / "field_format_changed.yaml")).changes
+    assert [(c.old, c.new) for c in changes] == [("date-time", "string")]
+
+
+def test_date_time_argument_of_the_formats_fixture(surface, tmp_path: Path) -> None:
+    """`created_at` of the formats fixture made a plain string, then back: the flattened body argument
+    changes type from `string` to `date-time`."""
+    formats = SPECS / "formats.yaml"
+    text = formats.read_text(encoding="utf-8")
+    plain = "created_at: {type: string}"
+    assert text.count("created_at: {type: string, format: date-time}") == 1
+    copy = tmp_path / "formats_plain.yaml"
+    copy.write_text(text.replace("created_at: {type: string, format: date-time}", plain), encoding="utf-8")
+    report = compare(surface(copy), surface(formats))
+    assert [(c.kind, c.level, c.target, c.member, c.old, c.new) for c in report.changes] == [
+        ("param_type_changed", "major", "hooks.merge", "created_at", "string", "date-time"),
+    ]
+
+
 def test_moved_method_keeps_its_argument_changes(surface) -> None:
     """A method found under a new call path is still compared argument by argument."""
     old = surface(DIFF_FIXTURES / "base.yaml")
@@ -103,4 +129,4 @@ def test_moved_method_keeps_its_argument_changes(surface) -> None:
     moved["params"] = {k: v for k, v in moved["params"].items() if k != "expand"}
     new["operations"]["pets.fetch"] = moved
     changes = [(c.kind, c.target, c.member, c.old) for c in compare(old, new).changes]
-    assert changes == [("method_moved", "pets.fetch", "", "pets.get"), ("param_removed", "pets.fetch", "expand", "str")]
+    assert changes == [("method_moved", "pets.fetch", "", "pets.get"), ("param_removed", "pets.fetch", "expand", "string")]

@@ -106,7 +106,7 @@ def test_every_operation_parameter_model_and_field_is_documented(name: str, sdk_
             assert len(tables[0]) - 1 == len(model.enum_values)
         elif model.kind == "union":
             for member in model.members:
-                for ref in member.models:
+                for ref in member.models():
                     assert f"({ref.lower()}.md)" in page
     # every component schema of the spec has its page (normalising only adds hoisted inline schemas)
     schemas = (raw.get("components") or {}).get("schemas") or {}

@@ -7,11 +7,13 @@ import json
 import sys
 import threading
 from collections.abc import Iterator
+from datetime import UTC, date, datetime
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from types import ModuleType
 from typing import Any, ClassVar
 from urllib.parse import parse_qsl, urlsplit
+from uuid import UUID
 
 import pytest
 
@@ -174,3 +176,38 @@ def test_async_twin(sdk: ModuleType, server: str) -> None:
     pet = asyncio.run(_async_round_trip(sdk, server))
     assert pet.name == "Rex"
     assert Recorder.requests[-1]["query"] == [("include", "a")]
+
+
+# -- formats: `datetime`, `date` and `UUID` arguments (formats fixture) ----------------------------------
+@pytest.fixture(scope="module")
+def formats_sdk(generated_sdk) -> Iterator[ModuleType]:
+    folder: Path = generated_sdk(SPECS / "formats.yaml", "formats_sdk")
+    sys.path.insert(0, str(folder / "src"))
+    try:
+        yield importlib.import_module("formats_sdk")
+    finally:
+        sys.path.remove(str(folder / "src"))
+
+
+@pytest.fixture
+def formats_client(formats_sdk: ModuleType, server: str) -> Iterator[Any]:
+    Recorder.requests.clear()
+    Recorder.answers.clear()
+    with formats_sdk.Formats(server_url=server, retry_config=None) as c:
+        yield c
+
+
+def test_datetime_argument_goes_out_as_iso_8601_in_a_json_body(formats_client: Any) -> None:
+    Recorder.answers[("POST", "/hooks")] = (200, "application/json", b'{"url": "u", "created_at": "2024-01-02T03:04:05Z"}')
+    hook = formats_client.hooks.merge(url="u", created_at=datetime(2024, 1, 2, 3, 4, 5, tzinfo=UTC))
+    assert json.loads(Recorder.requests[-1]["body"])["created_at"] == "2024-01-02T03:04:05Z"
+    assert hook.created_at == datetime(2024, 1, 2, 3, 4, 5, tzinfo=UTC)
+
+
+def test_datetime_date_and_uuid_arguments_go_out_as_iso_8601_in_query_and_headers(formats_client: Any) -> None:
+    Recorder.answers[("POST", "/hooks/async")] = (204, "application/json", b"")
+    hook_id = UUID("12345678-1234-5678-1234-567812345678")
+    formats_client.hooks.merge_async2(since=datetime(2024, 1, 2, 3, 4, 5, 600000), hook_id=hook_id, x_day=date(2024, 1, 2))
+    req = Recorder.requests[-1]
+    assert req["query"] == [("since", "2024-01-02T03:04:05.600000"), ("hook_id", "12345678-1234-5678-1234-567812345678")]
+    assert req["headers"]["x-day"] == "2024-01-02"

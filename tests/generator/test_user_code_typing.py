@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from tests.conftest import ORQ_SRC, run, tool
+from tests.conftest import ORQ_SRC, SPECS, run, tool
 
 GOOD = """
 from orq_ai_sdk import Orq, UNSET, models
@@ -59,3 +59,26 @@ def test_mistakes_are_type_errors(tmp_path: Path, monkeypatch) -> None:
     assert code == 1
     for line_no, name in enumerate(BAD, start=4):
         assert f"user_program.py:{line_no}:" in out, f"mypy missed: {name}\n{out}"
+
+
+FORMATS_GOOD = """
+from datetime import date, datetime, timezone
+from uuid import uuid4
+from formats_sdk import Formats
+
+def use(client: Formats) -> None:
+    hook = client.hooks.merge(url="u", created_at=datetime(2024, 1, 2, tzinfo=timezone.utc))
+    when: datetime | None = hook.created_at
+    client.hooks.merge_async2(since=datetime.now(), hook_id=uuid4(), x_day=date.today())
+    print(when)
+"""
+
+
+def test_datetime_arguments_type_check(tmp_path: Path, monkeypatch, generated_sdk) -> None:
+    """A `date-time` field's flattened argument is a `datetime`, like the model field behind it."""
+    folder = generated_sdk(SPECS / "formats.yaml", "formats_sdk")
+    monkeypatch.setenv("MYPYPATH", str(folder / "src"))
+    code, out = _mypy(tmp_path, FORMATS_GOOD)
+    assert code == 0, out
+    code, out = _mypy(tmp_path, FORMATS_GOOD.replace("created_at=datetime(2024, 1, 2, tzinfo=timezone.utc)", 'created_at="2024"'))
+    assert code == 1 and 'Argument "created_at"' in out, out

@@ -317,7 +317,6 @@ class RouterChatCompletions:
             seed: If specified, our system will make a best effort to sample deterministically, such that repeated requests with the same seed and parameters should return the same result.
             stop: Up to 4 sequences where the API will stop generating further tokens.
             stream_options: Options for streaming response. Only set this when you set stream: true.
-            thinking: N/A
             temperature: What sampling temperature to use, between 0 and 2. Higher values like 0.8 will make the output more random, while lower values like 0.2 will make it more focused and deterministic.
             top_p: An alternative to sampling with temperature, called nucleus sampling, where the model considers the results of the tokens with top_p probability mass.
             top_k: Limits the model to consider only the top k most likely tokens at each step.
@@ -333,7 +332,6 @@ class RouterChatCompletions:
             timeout: Timeout configuration to apply to the request. If the request exceeds the timeout, it will be retried or fallback to the next model if configured.
             variables: Variables to substitute in message templates. Uses f-string syntax ({{variableName}}) by default. For advanced templating with Jinja or Mustache syntax, use in conjunction with template_engine.
             orq: Leverage Orq's intelligent routing capabilities to enhance your AI application with enterprise-grade reliability and observability. Orq provides automatic request management including retries on failures, model fallbacks for high availability, identity-level analytics tracking, conversation threading, and dynamic prompt templating with variable substitution. (deprecated)
-            stream: N/A
         """
         body = build_model(
             models.CreateChatCompletionRequestBody,
@@ -666,7 +664,6 @@ class RouterChatCompletions:
             seed: If specified, our system will make a best effort to sample deterministically, such that repeated requests with the same seed and parameters should return the same result.
             stop: Up to 4 sequences where the API will stop generating further tokens.
             stream_options: Options for streaming response. Only set this when you set stream: true.
-            thinking: N/A
             temperature: What sampling temperature to use, between 0 and 2. Higher values like 0.8 will make the output more random, while lower values like 0.2 will make it more focused and deterministic.
             top_p: An alternative to sampling with temperature, called nucleus sampling, where the model considers the results of the tokens with top_p probability mass.
             top_k: Limits the model to consider only the top k most likely tokens at each step.
@@ -682,7 +679,6 @@ class RouterChatCompletions:
             timeout: Timeout configuration to apply to the request. If the request exceeds the timeout, it will be retried or fallback to the next model if configured.
             variables: Variables to substitute in message templates. Uses f-string syntax ({{variableName}}) by default. For advanced templating with Jinja or Mustache syntax, use in conjunction with template_engine.
             orq: Leverage Orq's intelligent routing capabilities to enhance your AI application with enterprise-grade reliability and observability. Orq provides automatic request management including retries on failures, model fallbacks for high availability, identity-level analytics tracking, conversation threading, and dynamic prompt templating with variable substitution. (deprecated)
-            stream: N/A
         """
         body = build_model(
             models.CreateChatCompletionRequestBody,

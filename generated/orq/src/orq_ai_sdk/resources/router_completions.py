@@ -204,7 +204,6 @@ class RouterCompletions:
             timeout: Timeout configuration to apply to the request. If the request exceeds the timeout, it will be retried or fallback to the next model if configured.
             thinking: Thinking configuration: disabled, enabled (with a token budget) or adaptive. The members' fields are inferred from seed 002's thinking object and the members' names.
             orq: Leverage Orq's intelligent routing capabilities to enhance your AI application with enterprise-grade reliability and observability. Orq provides automatic request management including retries on failures, model fallbacks for high availability, identity-level analytics tracking, conversation threading, and dynamic prompt templating with variable substitution. (deprecated)
-            stream: N/A
         """
         body = build_model(
             models.CreateCompletionRequestBody,
@@ -410,7 +409,6 @@ class RouterCompletions:
             timeout: Timeout configuration to apply to the request. If the request exceeds the timeout, it will be retried or fallback to the next model if configured.
             thinking: Thinking configuration: disabled, enabled (with a token budget) or adaptive. The members' fields are inferred from seed 002's thinking object and the members' names.
             orq: Leverage Orq's intelligent routing capabilities to enhance your AI application with enterprise-grade reliability and observability. Orq provides automatic request management including retries on failures, model fallbacks for high availability, identity-level analytics tracking, conversation threading, and dynamic prompt templating with variable substitution. (deprecated)
-            stream: N/A
         """
         body = build_model(
             models.CreateCompletionRequestBody,
