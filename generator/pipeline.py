@@ -17,7 +17,7 @@ from generator.config import SdkSettings, Target, repo_root, settings_from, targ
 from generator.diff import compare, parse_surface, surface_file_data
 from generator.emit.models import check_names, generate_models, top_level_names
 from generator.emit.sdk import render_sdk
-from generator.emit.surface import SURFACE_FILE, dump_surface, surface_of
+from generator.emit.surface import SURFACE_FILE, SURFACE_FORMAT, dump_surface, surface_of
 from generator.errors import EXIT_DRIFT, SpecError, UsageError
 from generator.ir import Api, build_api
 from generator.load import load_spec
@@ -153,15 +153,22 @@ def _git(root: Path, *args: str) -> subprocess.CompletedProcess[str]:
         raise UsageError(f"cannot run git: {exc}") from None
 
 
-def surface_at(root: Path, rev: str, snapshot: Path) -> dict[str, Any] | None:
-    """The surface snapshot committed at `rev`, or None when that revision has none (a first run)."""
+def surface_at(root: Path, rev: str, snapshot: Path) -> tuple[dict[str, Any] | None, str]:
+    """The surface snapshot committed at `rev`, or (None, why not): that revision has none (a first
+    run), or one written by an older sdkgen in another format (the first run after an upgrade)."""
     if _git(root, "rev-parse", "--verify", "--quiet", f"{rev}^{{commit}}").returncode != 0:
         raise UsageError(f"not a git revision here: {rev!r}", where=str(root))
     rel = snapshot.relative_to(root).as_posix()
     shown = _git(root, "show", f"{rev}:./{rel}")
     if shown.returncode != 0:
-        return None
-    return parse_surface(shown.stdout, f"{rev}:{rel}")
+        return None, f"no {SURFACE_FILE} at {rev}; nothing to compare yet"
+    try:
+        found = json.loads(shown.stdout).get("sdkgen_surface")
+    except (ValueError, AttributeError):
+        found = None
+    if isinstance(found, int) and found != SURFACE_FORMAT:
+        return None, f"the {SURFACE_FILE} at {rev} has format {found} (another sdkgen version); nothing to compare"
+    return parse_surface(shown.stdout, f"{rev}:{rel}"), ""
 
 
 def diff(old: str | None, new: str | None, fmt: str, fail_on_breaking: bool, base: str, cwd: Path) -> int:
@@ -178,10 +185,10 @@ def diff(old: str | None, new: str | None, fmt: str, fail_on_breaking: bool, bas
         pairs = []
         root, configs = configured(cwd)
         for target in configs:
-            before = surface_at(root, base, target.output / SURFACE_FILE)
+            before, why_not = surface_at(root, base, target.output / SURFACE_FILE)
             label = target.output.relative_to(root).as_posix()
             if before is None:
-                print(f"{label}: no {SURFACE_FILE} at {base}; nothing to compare yet", file=sys.stderr)
+                print(f"{label}: {why_not}", file=sys.stderr)
                 continue
             pairs.append((before, load_surface(target.spec), f"{label} at {base}", target.spec.relative_to(root).as_posix()))
     breaking = False

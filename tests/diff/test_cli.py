@@ -147,6 +147,17 @@ def test_configured_sdks_against_a_git_revision(capsys: pytest.CaptureFixture[st
     assert code == 4 and "not a git revision" in err  # a usage error
 
 
+def test_a_base_snapshot_of_an_older_format_is_skipped_with_a_note(capsys: pytest.CaptureFixture[str], repo: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The first drift check after upgrading sdkgen: the committed snapshot is format 1; no false report."""
+    monkeypatch.chdir(repo)
+    snapshot = repo / "generated" / "pets" / SURFACE_FILE
+    snapshot.write_text(json.dumps({"sdkgen_surface": 1, "operations": {}, "models": {}}), encoding="utf-8")
+    _git(repo, "commit", "-q", "-am", "old snapshot")
+    code, out, err = _diff(capsys, "--fail-on-breaking")
+    assert (code, out) == (0, "")
+    assert "generated/pets: the .sdkgen/surface.json at HEAD has format 1 (another sdkgen version); nothing to compare" in err
+
+
 def test_models_added_or_removed_are_listed_in_one_entry(surface) -> None:
     report = compare(surface(ORQ_SPEC), surface(ORQ_PREVIOUS_SPEC))  # backwards: the new method goes
     removed = [c.target for c in report.changes if c.kind == "model_removed"]
