@@ -27,6 +27,13 @@ def cmd_generate(args: argparse.Namespace) -> int:
         done = generate_one(spec, output, raw, label)
         api = done.api
         print(f"generated {done.settings.package} ({len(api.operations)} operations, {len(api.models)} models) in {label}")
+        if done.kept:
+            listed = ", ".join(done.kept[:10]) + (f" and {len(done.kept) - 10} more" if len(done.kept) > 10 else "")
+            print(
+                f"sdkgen: note: kept {len(done.kept)} files this run did not write (the folder had no manifest yet): "
+                f"{listed}; delete any that are stale generated files",
+                file=sys.stderr,
+            )
         sys.stdout.write(done.report)
     return 0
 

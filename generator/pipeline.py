@@ -24,7 +24,16 @@ from generator.load import load_spec
 from generator.normalize import normalize
 from generator.report import render, render_text
 from generator.validate import Validation
-from generator.write import diff_trees, format_tree, read_tree, replace_atomically, write_tree
+from generator.write import (
+    Ownership,
+    diff_trees,
+    finish_tree,
+    format_tree,
+    generated_files,
+    read_tree,
+    replace_atomically,
+    write_tree,
+)
 
 
 # -- the stages ----------------------------------------------------------------------------------------
@@ -65,17 +74,24 @@ def _origins(api: Api) -> dict[str, str]:
     return out
 
 
-def build_into(spec_path: Path, folder: Path, raw_settings: dict[str, Any] | None = None) -> tuple[Api, SdkSettings]:
-    """Generate the SDK into `folder` (which must be new or empty), formatted and linted."""
+def build_into(
+    spec_path: Path, folder: Path, raw_settings: dict[str, Any] | None = None, ownership: Ownership | None = None
+) -> tuple[Api, SdkSettings]:
+    """Generate the SDK into `folder` (which must be new or empty), formatted, linted, with its manifest.
+
+    `ownership` says what the user has taken over in the folder the SDK is meant for (`.genignore`).
+    """
     api, settings, files = render_files(spec_path, raw_settings)
     write_tree(files, folder)
     format_tree(folder, _origins(api))
+    finish_tree(folder, ownership or Ownership(folder))
     return api, settings
 
 
-def generate(spec_path: Path, output: Path, raw_settings: dict[str, Any] | None = None) -> tuple[Api, SdkSettings]:
-    """Generate into a temporary folder beside `output`, then swap it in: a failure leaves `output` as it was."""
-    return replace_atomically(output, lambda staging: build_into(spec_path, staging, raw_settings))
+def generate(spec_path: Path, output: Path, raw_settings: dict[str, Any] | None = None) -> tuple[tuple[Api, SdkSettings], list[str]]:
+    """Generate into a temporary folder beside `output`, carry the user's files over, then swap it in:
+    a failure leaves `output` as it was. Also returns the files kept that no manifest vouched for."""
+    return replace_atomically(output, lambda staging, ownership: build_into(spec_path, staging, raw_settings, ownership))
 
 
 # -- commands ------------------------------------------------------------------------------------------
@@ -84,6 +100,7 @@ class Generated:
     api: Api
     settings: SdkSettings
     report: str  # what changed in the public surface since the previous output ("" for nothing)
+    kept: list[str]  # files of a folder without a manifest that this run did not write, left in place
 
 
 def read_snapshot(output: Path) -> str | None:
@@ -111,8 +128,8 @@ def change_report(previous: str | None, current: str | None, label: str) -> str:
 
 def generate_one(spec: Path, output: Path, raw: dict[str, Any], label: str) -> Generated:
     previous = read_snapshot(output)  # before it is replaced: the report compares with it
-    api, settings = generate(spec, output, raw)
-    return Generated(api, settings, change_report(previous, read_snapshot(output), label))
+    (api, settings), kept = generate(spec, output, raw)
+    return Generated(api, settings, change_report(previous, read_snapshot(output), label), kept)
 
 
 def configured(cwd: Path) -> tuple[Path, list[Target]]:
@@ -130,8 +147,8 @@ def check(cwd: Path) -> dict[str, list[str]]:
         with tempfile.TemporaryDirectory() as tmp:
             fresh = Path(tmp) / "sdk"
             fresh.mkdir()
-            build_into(target.spec, fresh, target.raw)
-            out[label] = diff_trees(read_tree(fresh), read_tree(target.output), label)
+            build_into(target.spec, fresh, target.raw, Ownership(target.output))
+            out[label] = diff_trees(read_tree(fresh), generated_files(target.output), label)
     return out
 
 

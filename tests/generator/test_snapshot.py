@@ -59,13 +59,17 @@ def test_check_passes_when_up_to_date_and_fails_with_a_diff_on_drift(tmp_path: P
     assert ok.returncode == 0, ok.stdout + ok.stderr
     assert "up to date" in ok.stdout
 
+    (root / "generated/orq/src/orq_ai_sdk/mine.py").write_text("x = 1\n")  # the user's: not in the manifest
+    assert run([tool("sdkgen"), "check"], cwd=root).returncode == 0
+
     sdk_file = root / "generated/orq/src/orq_ai_sdk/sdk.py"
     sdk_file.write_text(sdk_file.read_text() + "# hand edit\n")
-    (root / "generated/orq/src/orq_ai_sdk/stray.py").write_text("x = 1\n")
+    (root / "generated/orq/docs/models/background.md").unlink()
     drift = run([tool("sdkgen"), "check"], cwd=root)
     assert drift.returncode == 1
     assert "-# hand edit" in drift.stdout  # the diff shows what regenerating removes
-    assert "a/generated/orq/src/orq_ai_sdk/stray.py" in drift.stdout
+    assert "+++ b/generated/orq/docs/models/background.md" in drift.stdout  # and what it restores
+    assert "mine.py" not in drift.stdout
     assert "sdkgen generate" in drift.stderr  # and says how to fix it
 
 
