@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import importlib.metadata
 import os
 import sys
 from pathlib import Path
@@ -14,13 +15,21 @@ from generator.errors import EXIT_DRIFT, GeneratorError, InternalError, UsageErr
 def cmd_generate(args: argparse.Namespace) -> int:
     from generator.pipeline import configured, generate_one
 
+    overrides = {
+        key: value
+        for key, value in (
+            ("package", args.package), ("client_class", args.client_class),
+            ("distribution", args.distribution), ("sdk_version", args.sdk_version),
+        )
+        if value
+    }
     if args.spec:
         if not args.output:
             raise UsageError("-o/--output is required with a spec")
-        jobs = [(Path(args.spec), Path(args.output), {"package": args.package} if args.package else {}, args.output)]
+        jobs = [(Path(args.spec), Path(args.output), overrides, args.output)]
     else:
-        if args.output or args.package:
-            raise UsageError("-o/--output and --package go with a spec: sdkgen generate SPEC -o OUT")
+        if args.output or overrides:
+            raise UsageError("-o/--output, --package and the other naming options go with a spec: sdkgen generate SPEC -o OUT")
         root, configs = configured(Path.cwd())
         jobs = [(t.spec, t.output, t.raw, t.output.relative_to(root).as_posix()) for t in configs]
     for spec, output, raw, label in jobs:
@@ -68,22 +77,83 @@ class _Parser(argparse.ArgumentParser):
         raise UsageError(f"{message} (see: {self.prog} --help)")
 
 
+EXIT_CODES = """exit codes:
+  0   success
+  1   check: an SDK drifted from its spec; diff --fail-on-breaking: a breaking change
+  2   the spec: missing file, syntax error, invalid OpenAPI, unresolvable $ref
+  3   an sdkgen.yaml
+  4   the command line (a wrong combination of arguments, an unknown git revision)
+  5   the output folder (not an SDK sdkgen wrote, or not writable)
+  70  a bug in sdkgen (the message says how to report it)"""
+
+GENERATE_EXAMPLES = """examples:
+  sdkgen generate                                 every SDK configured in spec/*/sdkgen.yaml
+  sdkgen generate petstore.yaml -o sdk/           one SDK from a spec, names from its title
+  sdkgen generate api.json -o out --package acme_sdk --client-class Acme
+
+Files in the output folder that sdkgen did not write are kept (it lists what it wrote in
+.sdkgen/manifest.json); paths listed in the folder's .genignore are yours, never written or deleted."""
+
+CHECK_EXAMPLES = """examples:
+  sdkgen check          in CI: fail when a committed SDK differs from what its spec generates"""
+
+DIFF_EXAMPLES = """examples:
+  sdkgen diff old.yaml new.yaml                     two specs (or SDK folders, or surface.json files)
+  sdkgen diff --base origin/main --fail-on-breaking each configured SDK: its snapshot at a revision
+                                                    against what its spec generates now
+  sdkgen diff old.yaml new.yaml --format markdown   for a changelog or a pull-request comment"""
+
+
+def _version() -> str:
+    try:
+        return importlib.metadata.version("sdkgen")
+    except importlib.metadata.PackageNotFoundError:  # run from a source tree that was never installed
+        return "unknown"
+
+
 def parser() -> argparse.ArgumentParser:
-    p = _Parser(prog="sdkgen", description="Generate typed Python SDKs and their docs from OpenAPI specs.")
-    sub = p.add_subparsers(dest="command", required=True, parser_class=_Parser)
-    g = sub.add_parser("generate", help="regenerate the configured SDKs, or one SDK from SPEC")
-    g.add_argument("spec", nargs="?", help="an OpenAPI 3.0/3.1 file (YAML or JSON)")
-    g.add_argument("-o", "--output", help="the folder to write the SDK to")
-    g.add_argument("--package", help="the Python package name (default: from the spec's title)")
+    formatter = argparse.RawDescriptionHelpFormatter
+    p = _Parser(
+        prog="sdkgen",
+        description="Generate typed Python SDKs and their markdown reference docs from OpenAPI 3.0/3.1 specs;\n"
+        "check committed SDKs for drift; report what a spec change does to an SDK's users.",
+        epilog=f"{EXIT_CODES}\n\nRun `sdkgen COMMAND --help` for a command's options and examples.",
+        formatter_class=formatter,
+    )
+    p.add_argument("--version", action="version", version=f"sdkgen {_version()}")
+    sub = p.add_subparsers(dest="command", required=True, parser_class=_Parser, metavar="COMMAND")
+    g = sub.add_parser(
+        "generate", help="regenerate the configured SDKs, or one SDK from SPEC", formatter_class=formatter,
+        description="Generate an SDK (package, docs, surface snapshot) into a folder, replacing the generator's files\n"
+        "there atomically: on any error the previous output stays as it was.",
+        epilog=f"{GENERATE_EXAMPLES}\n\n{EXIT_CODES}",
+    )
+    g.add_argument("spec", nargs="?", metavar="SPEC", help="an OpenAPI 3.0/3.1 file, YAML or JSON (default: every spec/*/sdkgen.yaml)")
+    g.add_argument("-o", "--output", metavar="DIR", help="the folder to write the SDK to (required with SPEC)")
+    g.add_argument("--package", metavar="NAME", help="the Python package name (default: from the spec's title)")
+    g.add_argument("--client-class", metavar="NAME", help="the client class name (default: from the spec's title)")
+    g.add_argument("--distribution", metavar="NAME", help="the name on PyPI (default: the package name with dashes)")
+    g.add_argument("--sdk-version", metavar="VERSION", help="the SDK's own version (default: 0.1.0)")
     g.set_defaults(func=cmd_generate)
-    c = sub.add_parser("check", help="exit 1 with a diff if a committed SDK differs from what its spec generates")
+    c = sub.add_parser(
+        "check", help="exit 1 with a diff if a committed SDK differs from what its spec generates", formatter_class=formatter,
+        description="Regenerate every configured SDK into a temporary folder and compare it, file by file, with the\n"
+        "committed one. Prints a unified diff and exits 1 on drift; files sdkgen did not write are not compared.",
+        epilog=f"{CHECK_EXAMPLES}\n\n{EXIT_CODES}",
+    )
     c.set_defaults(func=cmd_check)
-    d = sub.add_parser("diff", help="report what changes for SDK users between two specs, classified breaking or not")
-    d.add_argument("old", nargs="?", help="the old spec, SDK folder or .sdkgen/surface.json")
-    d.add_argument("new", nargs="?", help="the new one (without OLD and NEW: each configured SDK, --base against its spec)")
-    d.add_argument("--format", choices=["text", "markdown"], default="text")
+    d = sub.add_parser(
+        "diff", help="report what changes for SDK users between two specs, classified breaking or not",
+        formatter_class=formatter,
+        description="Compare two public surfaces (methods, arguments, models, fields, enum values) and classify each\n"
+        "change as major (breaking), minor or patch.",
+        epilog=f"{DIFF_EXAMPLES}\n\n{EXIT_CODES}",
+    )
+    d.add_argument("old", nargs="?", metavar="OLD", help="the old spec, SDK folder or .sdkgen/surface.json")
+    d.add_argument("new", nargs="?", metavar="NEW", help="the new one (without OLD and NEW: each configured SDK, --base against its spec)")
+    d.add_argument("--format", choices=["text", "markdown"], default="text", help="text (default) or markdown")
     d.add_argument("--fail-on-breaking", action="store_true", help="exit 1 when a change is breaking")
-    d.add_argument("--base", default="HEAD", help="without OLD/NEW: the git revision whose committed SDK to compare with")
+    d.add_argument("--base", default="HEAD", metavar="REV", help="without OLD/NEW: the git revision whose committed snapshot to compare with (default: HEAD)")
     d.set_defaults(func=cmd_diff)
     return p
 

@@ -1,0 +1,64 @@
+"""The command line reads like a manual: descriptions, examples, exit codes, --version, naming flags."""
+
+from __future__ import annotations
+
+import importlib.metadata
+from pathlib import Path
+
+import pytest
+
+from generator.cli import main
+from tests.conftest import SPECS, run, tool
+
+
+def _help(*args: str) -> str:
+    proc = run([tool("sdkgen"), *args, "--help"])
+    assert proc.returncode == 0, proc.stderr
+    return proc.stdout
+
+
+@pytest.mark.parametrize("command", ["", "generate", "check", "diff"])
+def test_every_help_lists_the_exit_codes(command: str) -> None:
+    text = _help(*([command] if command else []))
+    assert "exit codes:\n  0   success\n" in text
+    assert "  70  a bug in sdkgen" in text
+
+
+@pytest.mark.parametrize("command", ["generate", "check", "diff"])
+def test_every_command_has_a_description_and_examples(command: str) -> None:
+    text = _help(command)
+    assert "\nexamples:\n  sdkgen " + command in text
+    usage, _, rest = text.partition("\n\n")
+    assert usage.startswith(f"usage: sdkgen {command}") and not rest.startswith("positional arguments")
+
+
+def test_version() -> None:
+    proc = run([tool("sdkgen"), "--version"])
+    assert (proc.returncode, proc.stdout) == (0, f"sdkgen {importlib.metadata.version('sdkgen')}\n")
+
+
+def test_naming_flags_reach_the_sdk(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    out = tmp_path / "sdk"
+    code = main([
+        "generate", str(SPECS / "kitchen_sink.yaml"), "-o", str(out),
+        "--package", "acme_sdk", "--client-class", "Acme", "--distribution", "acme-client", "--sdk-version", "2.3.4",
+    ])
+    assert code == 0
+    assert "class Acme(BaseClient):" in (out / "src/acme_sdk/sdk.py").read_text()
+    pyproject = (out / "pyproject.toml").read_text()
+    assert 'name = "acme-client"' in pyproject and 'version = "2.3.4"' in pyproject
+
+
+@pytest.mark.parametrize(
+    ("argv", "message"),
+    [
+        (["bogus"], "invalid choice: 'bogus'"),
+        (["generate", "--client-class", "X"], "go with a spec"),
+        (["generate", str(SPECS / "kitchen_sink.yaml")], "-o/--output is required with a spec"),
+        (["diff", "a.yaml"], "give both OLD and NEW"),
+    ],
+)
+def test_usage_errors_exit_4_with_one_line(argv: list[str], message: str, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(argv) == 4
+    err = capsys.readouterr().err
+    assert err.startswith("sdkgen: error: ") and message in err and err.count("\n") == 1
