@@ -34,9 +34,10 @@ from ._types import Unset
 from .utils.retries import NO_RETRIES, RetryConfig, delay_ms
 
 if TYPE_CHECKING:
+    from types import TracebackType
     from typing import TypedDict
 
-    from typing_extensions import NotRequired, Unpack
+    from typing_extensions import NotRequired, Self, Unpack
 
     from ._streaming import DeltaShape
 
@@ -125,6 +126,38 @@ class BaseClient:
     def __init__(self, config: ClientConfig) -> None:
         self._config = config
         self._lock = threading.Lock()
+
+    # -- lifecycle: the SDK closes only the HTTP clients it opened ---------------------------
+    def close(self) -> None:
+        """Close the HTTP clients this object opened (never one you passed in)."""
+        if self._config.owns_client and self._config.client is not None:
+            self._config.client.close()
+            self._config.client = None
+            self._config.owns_client = False
+
+    async def aclose(self) -> None:
+        """Close the async HTTP client this object opened (never one you passed in), and the sync one."""
+        if self._config.owns_async_client and self._config.async_client is not None:
+            await self._config.async_client.aclose()
+            self._config.async_client = None
+            self._config.owns_async_client = False
+        self.close()
+
+    def __enter__(self) -> Self:
+        return self
+
+    def __exit__(
+        self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
+    ) -> None:
+        self.close()
+
+    async def __aenter__(self) -> Self:
+        return self
+
+    async def __aexit__(
+        self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
+    ) -> None:
+        await self.aclose()
 
     # -- clients -----------------------------------------------------------------------------
     def _sync_client(self) -> httpx.Client:

@@ -6,7 +6,6 @@ import logging
 import os
 from collections.abc import Callable
 from functools import cached_property
-from types import TracebackType
 from typing import TYPE_CHECKING
 
 import httpx
@@ -17,8 +16,6 @@ from ._types import UNSET, Unset
 from .utils.retries import BackoffStrategy, RetryConfig
 
 if TYPE_CHECKING:
-    from typing_extensions import Self
-
     from .resources.router import Router
 
 #: The servers the spec lists; the first is the default.
@@ -96,34 +93,3 @@ class Orq(BaseClient):
         from .resources.router import Router
 
         return Router(self)
-
-    def close(self) -> None:
-        """Close the HTTP clients this object opened (never one you passed in)."""
-        if self._config.owns_client and self._config.client is not None:
-            self._config.client.close()
-            self._config.client = None
-            self._config.owns_client = False
-
-    async def aclose(self) -> None:
-        """Close the async HTTP client this object opened (never one you passed in)."""
-        if self._config.owns_async_client and self._config.async_client is not None:
-            await self._config.async_client.aclose()
-            self._config.async_client = None
-            self._config.owns_async_client = False
-        self.close()
-
-    def __enter__(self) -> Self:
-        return self
-
-    def __exit__(
-        self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
-    ) -> None:
-        self.close()
-
-    async def __aenter__(self) -> Self:
-        return self
-
-    async def __aexit__(
-        self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
-    ) -> None:
-        await self.aclose()
