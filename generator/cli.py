@@ -17,9 +17,10 @@ def cmd_generate(args: argparse.Namespace) -> int:
     if args.spec:
         if not args.output:
             raise UsageError("-o/--output is required with a spec")
-        jobs = [(Path(args.spec), Path(args.output), {"package": args.package} if args.package else {}, args.output)]
+        raw = {key: value for key, value in (("package", args.package), ("ref_roots", args.ref_root)) if value}
+        jobs = [(Path(args.spec), Path(args.output), raw, args.output)]
     else:
-        if args.output or args.package:
+        if args.output or args.package or args.ref_root:
             raise UsageError("-o/--output and --package go with a spec: sdkgen generate SPEC -o OUT")
         root, configs = configured(Path.cwd())
         jobs = [(t.spec, t.output, t.raw, t.output.relative_to(root).as_posix()) for t in configs]
@@ -68,6 +69,7 @@ def parser() -> argparse.ArgumentParser:
     g.add_argument("spec", nargs="?", help="an OpenAPI 3.0/3.1 file (YAML or JSON)")
     g.add_argument("-o", "--output", help="the folder to write the SDK to")
     g.add_argument("--package", help="the Python package name (default: from the spec's title)")
+    g.add_argument("--ref-root", action="append", metavar="DIR", help="a folder outside the spec's own that its $refs may read (repeatable)")
     g.set_defaults(func=cmd_generate)
     c = sub.add_parser("check", help="exit 1 with a diff if a committed SDK differs from what its spec generates")
     c.set_defaults(func=cmd_check)
