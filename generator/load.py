@@ -29,7 +29,10 @@ from generator.naming import unique
 
 # -- limits (documented in the README, "Untrusted specs") ---------------------------------------------
 MAX_FILE_BYTES = 64 * 1024 * 1024  # per file, checked with fstat before reading a byte
-MAX_DEPTH = 200  # levels of mapping/sequence nesting, also once external `$ref`s are inlined
+# Levels of mapping/sequence nesting, also once external `$ref`s are inlined. Real specs nest ~10-30
+# levels; past ~75 nested schemas openapi-spec-validator runs out of Python's stack, so deeper
+# documents are refused here, with the place, instead of as a RecursionError in a later stage.
+MAX_DEPTH = 64
 MAX_ALIASES = 10_000  # uses of YAML aliases (`*name`) per file
 MAX_ALIAS_NODES = 1_000_000  # nodes YAML aliases may add to one file once expanded ("billion laughs")
 MAX_INLINED_NODES = 1_000_000  # nodes copied in by inlining `$ref`s to other files, over the whole spec
@@ -42,6 +45,14 @@ _QUOTED = re.compile(r"'[^'\n]{2,}'|\"[^\"\n]{2,}\"")
 def _show(text: str, limit: int = 120) -> str:
     """A value from the spec as it may appear in a one-line message: quoted, escaped, shortened."""
     return repr(text if len(text) <= limit else text[:limit] + "...")
+
+
+def _deep_at(path: Path, at: list[str | int] | tuple[str | int, ...]) -> str:
+    """Where a document nests too deeply: the file and the JSON pointer, its middle elided."""
+    parts = list(at)
+    if len(parts) > 12:
+        return f"{path}, {pointer_str(parts[:6])}/...({len(parts) - 10} levels).../{pointer_str(parts[-4:])[2:]}"
+    return f"{path}, {pointer_str(parts)}"
 
 
 def _kind(problem: str | None, fallback: str) -> str:
@@ -164,7 +175,7 @@ def read_document(path: Path) -> Any:
             raise SpecError(f"JSON syntax error: {exc.msg}", where=f"{path}:{exc.lineno}:{exc.colno}") from None
         except RecursionError:
             raise SpecError(
-                f"nests deeper than {MAX_DEPTH} levels", where=f"{path}, {pointer_str(_json_deep_pointer(text))}"
+                f"nests deeper than {MAX_DEPTH} levels", where=_deep_at(path, _json_deep_pointer(text))
             ) from None
     else:
         loader = _SpecLoader(text)
@@ -197,7 +208,7 @@ def _clean(doc: Any, path: Path) -> Any:
         value, parent, key, at = stack.pop()
         if isinstance(value, dict):
             if len(at) >= MAX_DEPTH:
-                raise SpecError(f"nests deeper than {MAX_DEPTH} levels", where=f"{path}, {pointer_str(list(at))}")
+                raise SpecError(f"nests deeper than {MAX_DEPTH} levels", where=_deep_at(path, at))
             copy_: Any = {}
             for k, v in value.items():
                 name = _text(k if isinstance(k, str) else str(k))
@@ -205,7 +216,7 @@ def _clean(doc: Any, path: Path) -> Any:
                 stack.append((v, copy_, name, (*at, name)))
         elif isinstance(value, list):
             if len(at) >= MAX_DEPTH:
-                raise SpecError(f"nests deeper than {MAX_DEPTH} levels", where=f"{path}, {pointer_str(list(at))}")
+                raise SpecError(f"nests deeper than {MAX_DEPTH} levels", where=_deep_at(path, at))
             copy_ = [None] * len(value)
             stack.extend((v, copy_, i, (*at, i)) for i, v in enumerate(value))
         elif isinstance(value, str):
@@ -316,7 +327,7 @@ class _Bundler:
     def __init__(self, root_path: Path, root: dict[str, Any], roots: tuple[Path, ...]) -> None:
         self.root_path = root_path
         self.root = root
-        self.roots = roots  # the folder trees relative-file refs may read (resolved)
+        self.roots = [str(root) for root in roots]  # the folder trees relative-file refs may read (resolved)
         self.documents: dict[Path, Any] = {root_path: root}
         self.imported: dict[tuple[Path, str], str] = {}  # (file, fragment) -> local ref
         self.pending: list[tuple[str, Path, list[str | int]]] = []  # imported schemas still to walk
@@ -338,8 +349,6 @@ class _Bundler:
 
     def document(self, path: Path) -> Any:
         if path not in self.documents:
-            if len(self.documents) >= MAX_FILES:
-                raise SpecError(f"refers to more than {MAX_FILES:,} files", where=str(self.root_path))
             self.documents[path] = read_document(path)
         return self.documents[path]
 
@@ -355,7 +364,7 @@ class _Bundler:
         """Rewrite refs in `node` (which lives in file `base`), returning the node to keep. `depth` is
         where `node` ends up in the bundled document: inlined files nest no deeper than MAX_DEPTH."""
         if isinstance(node, dict | list) and depth >= MAX_DEPTH:
-            raise SpecError(f"nests deeper than {MAX_DEPTH} levels once its $refs are inlined", where=f"{base}, {pointer_str(at)}")
+            raise SpecError(f"nests deeper than {MAX_DEPTH} levels once its $refs are inlined", where=_deep_at(base, at))
         if isinstance(node, dict):
             ref = node.get("$ref")
             if isinstance(ref, str):
@@ -378,18 +387,20 @@ class _Bundler:
         name = unquote(target_file)
         if name.startswith(("/", "\\")) or Path(name).is_absolute():
             raise SpecError(f"$ref {_show(ref)} is an absolute path; only paths relative to the spec's folder are allowed", where=where)
-        try:
-            path = (base.parent / name).resolve()
-        except (OSError, RuntimeError, ValueError):
-            path = None
-        if path is None or not any(path.is_relative_to(root) for root in self.roots):
+        try:  # os.path on strings: a spec split into thousands of files resolves each of them
+            real = os.path.realpath(os.path.join(base.parent, name))
+        except (OSError, ValueError):
+            real = ""
+        if not real or not any(real == root or real.startswith(root + os.sep) for root in self.roots):
             raise SpecError(f"$ref {_show(ref)} is outside the spec's folder (see ref_roots in the README)", where=where)
-        return path
+        return Path(real)
 
     def ref(self, node: dict[str, Any], ref: str, base: Path, at: list[str | int], inlining: tuple, depth: int) -> Any:
         where = f"{base}, {pointer_str(at)}"
         target_file, _, fragment = ref.partition("#")
         path = self.target_path(target_file, ref, base, where) if target_file else base
+        if path not in self.documents and len(self.documents) >= MAX_FILES:
+            raise SpecError(f"the spec refers to more than {MAX_FILES:,} files, the limit", where=where)
         try:
             parts = _split_pointer(fragment)
         except ValueError:
