@@ -19,7 +19,7 @@ def cmd_generate(args: argparse.Namespace) -> int:
         key: value
         for key, value in (
             ("package", args.package), ("client_class", args.client_class),
-            ("distribution", args.distribution), ("sdk_version", args.sdk_version),
+            ("distribution", args.distribution), ("sdk_version", args.sdk_version), ("ref_roots", args.ref_root),
         )
         if value
     }
@@ -29,7 +29,9 @@ def cmd_generate(args: argparse.Namespace) -> int:
         jobs = [(Path(args.spec), Path(args.output), overrides, args.output)]
     else:
         if args.output or overrides:
-            raise UsageError("-o/--output, --package and the other naming options go with a spec: sdkgen generate SPEC -o OUT")
+            raise UsageError(
+                "-o/--output, --package, --ref-root and the naming options go with a spec: sdkgen generate SPEC -o OUT"
+            )
         root, configs = configured(Path.cwd())
         jobs = [(t.spec, t.output, t.raw, t.output.relative_to(root).as_posix()) for t in configs]
     for spec, output, raw, label in jobs:
@@ -134,6 +136,7 @@ def parser() -> argparse.ArgumentParser:
     g.add_argument("--client-class", metavar="NAME", help="the client class name (default: from the spec's title)")
     g.add_argument("--distribution", metavar="NAME", help="the name on PyPI (default: the package name with dashes)")
     g.add_argument("--sdk-version", metavar="VERSION", help="the SDK's own version (default: 0.1.0)")
+    g.add_argument("--ref-root", action="append", metavar="DIR", help="a folder outside the spec's own that its $refs may read (repeatable)")
     g.set_defaults(func=cmd_generate)
     c = sub.add_parser(
         "check", help="exit 1 with a diff if a committed SDK differs from what its spec generates", formatter_class=formatter,

@@ -87,5 +87,18 @@ def targets(root: Path) -> list[Target]:
     out = []
     for config_path, raw in find_configs(root):
         base = config_path.parent
+        if "ref_roots" in raw:
+            raw = {**raw, "ref_roots": _ref_roots(raw["ref_roots"], base, config_path)}
         out.append(Target((base / str(raw["spec"])).resolve(), (base / str(raw["output"])).resolve(), raw))
     return out
+
+
+def _ref_roots(value: Any, base: Path, config_path: Path) -> list[str]:
+    """`ref_roots:` (extra folder trees a spec's relative-file `$ref`s may read), made absolute."""
+    if not isinstance(value, list) or not all(isinstance(item, str) for item in value):
+        raise ConfigError("ref_roots must be a list of folder paths", where=str(config_path))
+    folders = [(base / item).resolve() for item in value]
+    for item, folder in zip(value, folders, strict=True):
+        if not folder.is_dir():
+            raise ConfigError(f"ref_roots: {item!r} is not a folder", where=str(config_path))
+    return [str(folder) for folder in folders]

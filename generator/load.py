@@ -3,24 +3,78 @@
 Local refs stay refs (that keeps recursive schemas finite and costs nothing per use); refs into
 other files are brought into the root document once each: schemas under `components/schemas`,
 anything else inlined where it is used.
+
+The spec is untrusted input. A relative-file `$ref` may only read a regular file inside the spec's
+own folder tree (symlinks resolved), or inside an extra folder the config names (`ref_roots`);
+absolute paths, URLs, devices, FIFOs and folders are refused. Every file is size-checked before it is
+read, YAML aliases and nesting are bounded (the limits below), and errors never quote a file's text.
 """
 
 from __future__ import annotations
 
 import copy
 import json
+import os
+import re
+import stat
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 from urllib.parse import unquote
 
 import yaml
 
-from generator.errors import SpecError
+from generator.errors import ConfigError, SpecError
 from generator.naming import unique
+
+# -- limits (documented in the README, "Untrusted specs") ---------------------------------------------
+MAX_FILE_BYTES = 64 * 1024 * 1024  # per file, checked with fstat before reading a byte
+# Levels of mapping/sequence nesting, also once external `$ref`s are inlined. Real specs nest ~10-30
+# levels; past ~75 nested schemas openapi-spec-validator runs out of Python's stack, so deeper
+# documents are refused here, with the place, instead of as a RecursionError in a later stage.
+MAX_DEPTH = 64
+MAX_ALIASES = 10_000  # uses of YAML aliases (`*name`) per file
+MAX_ALIAS_NODES = 1_000_000  # nodes YAML aliases may add to one file once expanded ("billion laughs")
+MAX_INLINED_NODES = 1_000_000  # nodes copied in by inlining `$ref`s to other files, over the whole spec
+MAX_FILES = 10_000  # files bundled into one spec, the spec itself included
+
+_SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:")
+_QUOTED = re.compile(r"'[^'\n]{2,}'|\"[^\"\n]{2,}\"")
+
+
+def _show(text: str, limit: int = 120) -> str:
+    """A value from the spec as it may appear in a one-line message: quoted, escaped, shortened."""
+    return repr(text if len(text) <= limit else text[:limit] + "...")
+
+
+def _deep_at(path: Path, at: list[str | int] | tuple[str | int, ...]) -> str:
+    """Where a document nests too deeply: the file and the JSON pointer, its middle elided."""
+    parts = list(at)
+    if len(parts) > 12:
+        return f"{path}, {pointer_str(parts[:6])}/...({len(parts) - 10} levels).../{pointer_str(parts[-4:])[2:]}"
+    return f"{path}, {pointer_str(parts)}"
+
+
+def _kind(problem: str | None, fallback: str) -> str:
+    """The kind of a parser's problem, without the bits of the file's text it may quote (a tag...)."""
+    if not problem:
+        return fallback
+    return _QUOTED.sub("'...'", problem.splitlines()[0])
 
 
 class _SpecLoader(yaml.CSafeLoader if hasattr(yaml, "CSafeLoader") else yaml.SafeLoader):  # type: ignore[misc]
-    """YAML 1.1 reads `2024-01-01` as a date; a spec is JSON data, so keep such scalars as strings."""
+    """YAML 1.1 reads `2024-01-01` as a date; a spec is JSON data, so keep such scalars as strings.
+
+    The composed node graph is checked before it is built into Python objects (`_check_aliases`).
+    """
+
+    file_name = "<spec>"
+
+    def get_single_node(self) -> Any:
+        node = super().get_single_node()
+        if node is not None:
+            _check_aliases(node, self.file_name)
+        return node
 
 
 _SpecLoader.yaml_implicit_resolvers = {
@@ -29,27 +83,186 @@ _SpecLoader.yaml_implicit_resolvers = {
 }
 
 
-def read_document(path: Path) -> Any:
-    """Parse one file; syntax errors name the file, line and column."""
+def _node_at(path: str, node: yaml.Node) -> str:
+    mark = node.start_mark
+    return f"{path}:{mark.line + 1}:{mark.column + 1}" if mark else path
+
+
+def _children(node: yaml.Node) -> list[yaml.Node]:
+    if isinstance(node, yaml.MappingNode):
+        return [n for pair in node.value for n in pair]
+    if isinstance(node, yaml.SequenceNode):
+        return list(node.value)
+    return []
+
+
+def _check_aliases(root: yaml.Node, path: str) -> None:
+    """Refuse alias bombs without expanding them: at most MAX_ALIASES alias uses, adding at most
+    MAX_ALIAS_NODES nodes once expanded, and no alias to a node that contains it.
+
+    In the composed graph an alias is a second edge to a node. The expanded size of a node is 1 plus
+    its children's; memoised, so this is linear in the file however much the aliases would expand.
+    """
+    size: dict[int, int] = {}  # id(node) -> expanded size, once all its children are done
+    open_: set[int] = set()  # the nodes on the current path
+    aliases = added = 0
+    stack: list[tuple[yaml.Node, Any]] = [(root, iter(_children(root)))]
+    open_.add(id(root))
+    while stack:
+        node, edges = stack[-1]
+        child = next(edges, None)
+        if child is None:
+            stack.pop()
+            open_.discard(id(node))
+            size[id(node)] = 1 + sum(size[id(c)] for c in _children(node))
+            continue
+        key = id(child)
+        if key in open_:
+            raise SpecError("a YAML alias refers to a node that contains it (a recursive alias)", where=_node_at(path, child))
+        if key in size:
+            aliases += 1
+            added += size[key]
+            if aliases > MAX_ALIASES:
+                raise SpecError(f"more than {MAX_ALIASES:,} uses of YAML aliases in one file", where=_node_at(path, child))
+            if added > MAX_ALIAS_NODES:
+                raise SpecError(
+                    f"YAML aliases would expand to more than {MAX_ALIAS_NODES:,} extra nodes (an alias bomb)",
+                    where=_node_at(path, child),
+                )
+            continue
+        open_.add(key)
+        stack.append((child, iter(_children(child))))
+
+
+def _read_text(path: Path) -> str:
+    """The text of a regular file of at most MAX_FILE_BYTES: checked on the open descriptor (no race),
+    opened without blocking (a FIFO) and without following a last symlink (the path is resolved)."""
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0) | getattr(os, "O_NOFOLLOW", 0)
     try:
-        text = path.read_text(encoding="utf-8")
+        fd = os.open(path, flags | getattr(os, "O_CLOEXEC", 0))
     except FileNotFoundError:
         raise SpecError("file not found", where=str(path)) from None
-    except (OSError, UnicodeDecodeError) as exc:
-        raise SpecError(f"cannot read file: {exc}", where=str(path)) from None
+    except (OSError, ValueError) as exc:
+        reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else type(exc).__name__
+        raise SpecError(f"cannot read file: {reason}", where=str(path)) from None
+    try:
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode):
+            raise SpecError("not a regular file (a spec and the files it refers to must be)", where=str(path))
+        if info.st_size > MAX_FILE_BYTES:
+            raise SpecError(f"file is larger than the limit of {MAX_FILE_BYTES // 2**20} MiB", where=str(path))
+        with os.fdopen(os.dup(fd), "rb") as stream:
+            data = stream.read(MAX_FILE_BYTES + 1)
+    except OSError as exc:
+        raise SpecError(f"cannot read file: {exc.strerror or type(exc).__name__}", where=str(path)) from None
+    finally:
+        os.close(fd)
+    if len(data) > MAX_FILE_BYTES:
+        raise SpecError(f"file is larger than the limit of {MAX_FILE_BYTES // 2**20} MiB", where=str(path))
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise SpecError(f"not valid UTF-8 (at byte {exc.start})", where=str(path)) from None
+
+
+def read_document(path: Path) -> Any:
+    """Parse one file; syntax errors name the file, line, column and kind of problem, never its text."""
+    text = _read_text(path)
     if path.suffix.lower() == ".json":
         try:
-            return _stringify_keys(json.loads(text))
+            doc = json.loads(text)
         except json.JSONDecodeError as exc:
             raise SpecError(f"JSON syntax error: {exc.msg}", where=f"{path}:{exc.lineno}:{exc.colno}") from None
+        except RecursionError:
+            raise SpecError(
+                f"nests deeper than {MAX_DEPTH} levels", where=_deep_at(path, _json_deep_pointer(text))
+            ) from None
+    else:
+        loader = _SpecLoader(text)
+        loader.file_name = str(path)
+        try:
+            doc = loader.get_single_data()
+        except yaml.MarkedYAMLError as exc:
+            mark = exc.problem_mark or exc.context_mark
+            where = f"{path}:{mark.line + 1}:{mark.column + 1}" if mark else str(path)
+            raise SpecError(f"YAML syntax error: {_kind(exc.problem, type(exc).__name__)}", where=where) from None
+        except yaml.YAMLError as exc:  # a ReaderError (a control character...): its position, not its text
+            position = getattr(exc, "position", None)
+            at = f" at character {position}" if isinstance(position, int) else ""
+            raise SpecError(f"YAML error: {_kind(getattr(exc, 'reason', None), type(exc).__name__)}{at}", where=str(path)) from None
+        except RecursionError:
+            raise SpecError(f"nests deeper than {MAX_DEPTH} levels", where=str(path)) from None
+        finally:
+            loader.dispose()
+    return _clean(doc, path)
+
+
+def _clean(doc: Any, path: Path) -> Any:
+    """A copy of `doc` with string keys (YAML gives `200:` as an int; OpenAPI means the string), lone
+    surrogates replaced with U+FFFD (JSON can spell "\\ud800"; nothing downstream can encode it), and
+    no nesting deeper than MAX_DEPTH. Iterative: a deep document fails here, not as a RecursionError."""
+    out: list[Any] = [None]
+    # (value, container to put the copy in, key there, JSON pointer of the value)
+    stack: list[tuple[Any, Any, Any, tuple[str | int, ...]]] = [(doc, out, 0, ())]
+    while stack:
+        value, parent, key, at = stack.pop()
+        if isinstance(value, dict):
+            if len(at) >= MAX_DEPTH:
+                raise SpecError(f"nests deeper than {MAX_DEPTH} levels", where=_deep_at(path, at))
+            copy_: Any = {}
+            for k, v in value.items():
+                name = _text(k if isinstance(k, str) else str(k))
+                copy_[name] = None
+                stack.append((v, copy_, name, (*at, name)))
+        elif isinstance(value, list):
+            if len(at) >= MAX_DEPTH:
+                raise SpecError(f"nests deeper than {MAX_DEPTH} levels", where=_deep_at(path, at))
+            copy_ = [None] * len(value)
+            stack.extend((v, copy_, i, (*at, i)) for i, v in enumerate(value))
+        elif isinstance(value, str):
+            copy_ = _text(value)
+        else:
+            copy_ = value
+        parent[key] = copy_
+    return out[0]
+
+
+def _text(value: str) -> str:
+    if value.isascii():
+        return value
     try:
-        return _stringify_keys(yaml.load(text, Loader=_SpecLoader))
-    except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        where = f"{path}:{mark.line + 1}:{mark.column + 1}" if mark else str(path)
-        raise SpecError(f"YAML syntax error: {exc.problem or exc}", where=where) from None
-    except yaml.YAMLError as exc:
-        raise SpecError(f"YAML error: {exc}", where=str(path)) from None
+        value.encode("utf-8")
+    except UnicodeEncodeError:
+        return value.encode("utf-16", "surrogatepass").decode("utf-16", "replace")
+    return value
+
+
+_JSON_TOKEN = re.compile(r'"(?:[^"\\]|\\.)*"|[\[\]{}:,]')
+
+
+def _json_deep_pointer(text: str) -> list[str | int]:
+    """Where a JSON text first nests deeper than MAX_DEPTH (json.loads ran out of stack first)."""
+    frames: list[list[Any]] = []  # [kind, key of the value being read]
+    last = ""
+    for match in _JSON_TOKEN.finditer(text):
+        token = match.group()
+        if token in "[{":
+            if len(frames) >= MAX_DEPTH:
+                break
+            frames.append([token, 0 if token == "[" else ""])
+        elif token in "]}":
+            if frames:
+                frames.pop()
+        elif token == ":" and frames:
+            frames[-1][1] = last
+        elif token == "," and frames and frames[-1][0] == "[":
+            frames[-1][1] += 1
+        elif token.startswith('"'):
+            try:
+                last = _text(json.loads(token))
+            except ValueError:
+                last = "?"
+    return [key for _, key in frames]
 
 
 def line_of(path: Path, pointer: list[str | int]) -> int | None:
@@ -111,11 +324,14 @@ def follow_refs(doc: Any, node: Any) -> Any:
 
 
 class _Bundler:
-    def __init__(self, root_path: Path, root: dict[str, Any]) -> None:
+    def __init__(self, root_path: Path, root: dict[str, Any], roots: tuple[Path, ...]) -> None:
         self.root_path = root_path
         self.root = root
+        self.roots = [str(root) for root in roots]  # the folder trees relative-file refs may read (resolved)
         self.documents: dict[Path, Any] = {root_path: root}
         self.imported: dict[tuple[Path, str], str] = {}  # (file, fragment) -> local ref
+        self.pending: list[tuple[str, Path, list[str | int]]] = []  # imported schemas still to walk
+        self.inlined_nodes = 0
         self._schemas: dict[str, Any] | None = None
         self.taken: set[str] = set()
 
@@ -136,35 +352,65 @@ class _Bundler:
             self.documents[path] = read_document(path)
         return self.documents[path]
 
-    def walk(self, node: Any, base: Path, at: list[str | int], inlining: tuple[tuple[Path, str], ...] = ()) -> Any:
-        """Rewrite refs in `node` (which lives in file `base`), returning the node to keep."""
+    def run(self) -> None:
+        """Walk the root, then each imported schema in turn (a list, not recursion: a chain of
+        thousands of files, each importing a schema from the next, must not exhaust the stack)."""
+        self.walk(self.root, self.root_path, [], (), 0)
+        while self.pending:
+            name, path, at = self.pending.pop(0)
+            self.schemas[name] = self.walk(self.schemas[name], path, at, (), 3)
+
+    def walk(self, node: Any, base: Path, at: list[str | int], inlining: tuple, depth: int) -> Any:
+        """Rewrite refs in `node` (which lives in file `base`), returning the node to keep. `depth` is
+        where `node` ends up in the bundled document: inlined files nest no deeper than MAX_DEPTH."""
+        if isinstance(node, dict | list) and depth >= MAX_DEPTH:
+            raise SpecError(f"nests deeper than {MAX_DEPTH} levels once its $refs are inlined", where=_deep_at(base, at))
         if isinstance(node, dict):
             ref = node.get("$ref")
             if isinstance(ref, str):
-                return self.ref(node, ref, base, at, inlining)
+                return self.ref(node, ref, base, at, inlining, depth)
             for key in list(node):
-                node[key] = self.walk(node[key], base, [*at, key], inlining)
+                node[key] = self.walk(node[key], base, [*at, key], inlining, depth + 1)
         elif isinstance(node, list):
             for i, item in enumerate(node):
-                node[i] = self.walk(item, base, [*at, i], inlining)
+                node[i] = self.walk(item, base, [*at, i], inlining, depth + 1)
         return node
 
-    def ref(self, node: dict[str, Any], ref: str, base: Path, at: list[str | int], inlining: tuple) -> Any:
+    def target_path(self, target_file: str, ref: str, base: Path, where: str) -> Path:
+        """The file a relative-file ref names, if it may be read: inside one of `self.roots`."""
+        if "\0" in target_file or "%00" in target_file:
+            raise SpecError(f"$ref {_show(ref)} is not a usable file name", where=where)
+        if _SCHEME.match(target_file):
+            if target_file.lower().startswith(("http:", "https:")):
+                raise SpecError(f"remote $ref {_show(ref)} is not supported: download it next to the spec", where=where)
+            raise SpecError(f"$ref {_show(ref)} is a URL; only paths relative to the spec's folder are allowed", where=where)
+        name = unquote(target_file)
+        if name.startswith(("/", "\\")) or Path(name).is_absolute():
+            raise SpecError(f"$ref {_show(ref)} is an absolute path; only paths relative to the spec's folder are allowed", where=where)
+        try:  # os.path on strings: a spec split into thousands of files resolves each of them
+            real = os.path.realpath(os.path.join(base.parent, name))
+        except (OSError, ValueError):
+            real = ""
+        if not real or not any(real == root or real.startswith(root + os.sep) for root in self.roots):
+            raise SpecError(f"$ref {_show(ref)} is outside the spec's folder (see ref_roots in the README)", where=where)
+        return Path(real)
+
+    def ref(self, node: dict[str, Any], ref: str, base: Path, at: list[str | int], inlining: tuple, depth: int) -> Any:
         where = f"{base}, {pointer_str(at)}"
         target_file, _, fragment = ref.partition("#")
-        if "://" in target_file:
-            raise SpecError(f"remote $ref {ref!r} is not supported: download it next to the spec", where=where)
-        path = (base.parent / unquote(target_file)).resolve() if target_file else base
+        path = self.target_path(target_file, ref, base, where) if target_file else base
+        if path not in self.documents and len(self.documents) >= MAX_FILES:
+            raise SpecError(f"the spec refers to more than {MAX_FILES:,} files, the limit", where=where)
         try:
             parts = _split_pointer(fragment)
         except ValueError:
-            raise SpecError(f"$ref {ref!r} has a malformed JSON pointer", where=where) from None
+            raise SpecError(f"$ref {_show(ref)} has a malformed JSON pointer", where=where) from None
         try:
             target = resolve_pointer(self.document(path), parts)
         except KeyError as exc:
-            raise SpecError(f"unresolvable $ref {ref!r}: no {exc.args[0]!r} in {path.name}", where=where) from None
+            raise SpecError(f"unresolvable $ref {_show(ref)}: no {_show(str(exc.args[0]))} in {path.name}", where=where) from None
         except SpecError as exc:
-            raise SpecError(f"unresolvable $ref {ref!r}: {exc}", where=where) from None
+            raise SpecError(f"unresolvable $ref {_show(ref)}: {exc}", where=where) from None
         if path == self.root_path:
             return node  # local refs stay refs; their targets are walked where they live
         key = (path, fragment)
@@ -177,38 +423,54 @@ class _Bundler:
             local = f"#/components/schemas/{name}"
             self.imported[key] = local
             schemas[name] = copy.deepcopy(target)
-            self.schemas[name] = self.walk(self.schemas[name], path, [str(path.name), *parts])
+            self.pending.append((name, path, [str(path.name), *parts]))
             return {**{k: v for k, v in node.items() if k != "$ref"}, "$ref": local}
         if key in inlining:
-            raise SpecError(f"$ref {ref!r} refers to itself through another file (only schemas may recurse)", where=where)
-        inlined = self.walk(copy.deepcopy(target), path, [str(path.name), *parts], (*inlining, key))
-        return inlined
+            raise SpecError(f"$ref {_show(ref)} refers to itself through another file (only schemas may recurse)", where=where)
+        self.inlined_nodes += _count_nodes(target)
+        if self.inlined_nodes > MAX_INLINED_NODES:
+            raise SpecError(
+                f"inlining $refs to other files copies more than {MAX_INLINED_NODES:,} nodes (a $ref bomb?)", where=where
+            )
+        return self.walk(copy.deepcopy(target), path, [str(path.name), *parts], (*inlining, key), depth)
+
+
+def _count_nodes(node: Any) -> int:
+    count, stack = 0, [node]
+    while stack:
+        current = stack.pop()
+        count += 1
+        if isinstance(current, dict):
+            stack.extend(current.values())
+        elif isinstance(current, list):
+            stack.extend(current)
+    return count
 
 
 def _looks_like_schema(node: Any) -> bool:
     return isinstance(node, dict) and any(k in node for k in ("type", "properties", "oneOf", "anyOf", "allOf", "enum"))
 
 
-def load_spec(path: Path) -> dict[str, Any]:
-    """Read the spec at `path` and every file it refers to; return one bundled document."""
+def load_spec(path: Path, ref_roots: Iterable[str | Path] = ()) -> dict[str, Any]:
+    """Read the spec at `path` and every file it refers to; return one bundled document.
+
+    Relative-file refs may read files inside the spec's folder tree and inside each of `ref_roots`
+    (folders; relative ones are taken from the current directory).
+    """
     path = path.resolve()
+    roots = [path.parent]
+    for extra in ref_roots:
+        folder = Path(extra).resolve()
+        if not folder.is_dir():
+            raise ConfigError("ref_roots: not a folder", where=str(extra))
+        roots.append(folder)
     doc = read_document(path)
     if not isinstance(doc, dict):
         raise SpecError("a spec must be a mapping at the top level", where=str(path))
-    bundler = _Bundler(path, doc)
-    bundler.walk(doc, path, [])
+    _Bundler(path, doc, tuple(roots)).run()
     # Check local refs last, once the external ones have been brought in.
     _check_local_refs(doc, doc, [], path)
     return doc
-
-
-def _stringify_keys(node: Any) -> Any:
-    """YAML gives `200:` as an int key; OpenAPI means the string."""
-    if isinstance(node, dict):
-        return {str(k) if not isinstance(k, str) else k: _stringify_keys(v) for k, v in node.items()}
-    if isinstance(node, list):
-        return [_stringify_keys(v) for v in node]
-    return node
 
 
 def _check_local_refs(root: Any, node: Any, at: list[str | int], path: Path) -> None:

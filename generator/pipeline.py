@@ -45,7 +45,7 @@ def _prepare(doc: dict[str, Any], raw_settings: dict[str, Any] | None) -> tuple[
 
 def load_api(spec_path: Path, raw_settings: dict[str, Any] | None = None) -> tuple[dict[str, Any], Api, SdkSettings]:
     """Load, validate and normalise a spec; return the document, its IR and the SDK settings."""
-    doc = load_spec(spec_path)
+    doc = load_spec(spec_path, (raw_settings or {}).get("ref_roots") or ())
     with Validation(doc, spec_path):
         api, settings = _prepare(doc, raw_settings)
     return doc, api, settings
@@ -53,7 +53,7 @@ def load_api(spec_path: Path, raw_settings: dict[str, Any] | None = None) -> tup
 
 def render_files(spec_path: Path, raw_settings: dict[str, Any] | None = None) -> tuple[Api, SdkSettings, dict[str, str]]:
     """Every file of the SDK (package, docs, surface snapshot) by relative path, before formatting."""
-    doc = load_spec(spec_path)
+    doc = load_spec(spec_path, (raw_settings or {}).get("ref_roots") or ())
     with Validation(doc, spec_path):
         api, settings = _prepare(doc, raw_settings)
         pydantic_code, typeddict_code = generate_models(doc, settings.package)
@@ -152,12 +152,12 @@ def check(cwd: Path) -> dict[str, list[str]]:
     return out
 
 
-def load_surface(path: Path) -> dict[str, Any]:
+def load_surface(path: Path, raw_settings: dict[str, Any] | None = None) -> dict[str, Any]:
     """The surface of a spec file, of an SDK folder (its snapshot) or of a snapshot file."""
     data = surface_file_data(path)
     if data is not None:
         return data
-    _, api, _ = load_api(path)
+    _, api, _ = load_api(path, raw_settings)
     # Through JSON, so that it compares equal to a snapshot (YAML dates in enums become strings...).
     loaded: dict[str, Any] = json.loads(dump_surface(surface_of(api)))
     return loaded
@@ -207,7 +207,7 @@ def diff(old: str | None, new: str | None, fmt: str, fail_on_breaking: bool, bas
             if before is None:
                 print(f"{label}: {why_not}", file=sys.stderr)
                 continue
-            pairs.append((before, load_surface(target.spec), f"{label} at {base}", target.spec.relative_to(root).as_posix()))
+            pairs.append((before, load_surface(target.spec, target.raw), f"{label} at {base}", target.spec.relative_to(root).as_posix()))
     breaking = False
     for i, (before, after, old_label, new_label) in enumerate(pairs):
         report = compare(before, after)
