@@ -140,6 +140,8 @@ class Builder:
         if not has_example and isinstance(schema.get("examples"), list) and schema["examples"]:
             example, has_example = schema["examples"][0], True
         enum = schema.get("enum") if isinstance(schema.get("enum"), list) else target.get("enum")
+        # Popped before the call: a short-circuit `or` would leave it in `extra`, passed twice.
+        deprecated = bool(extra.pop("deprecated", False)) or bool(schema.get("deprecated"))
         return Field(
             name=snake(wire),
             wire_name=wire,
@@ -148,7 +150,7 @@ class Builder:
             required=required,
             nullable=is_nullable(schema),
             description=desc,
-            deprecated=bool(schema.get("deprecated") or extra.pop("deprecated", False)),
+            deprecated=deprecated,
             default=schema.get("default"),
             has_default="default" in schema,
             example=example,

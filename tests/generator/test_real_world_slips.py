@@ -49,3 +49,12 @@ def test_spec_without_component_schemas_generates_a_working_sdk(tmp_path: Path) 
     printed = _check_sdk(out, "tiny_sdk", "print(sorted(models._MODELS), models.__dir__() == models.__all__)")
     assert printed.split() == ["[]", "True"]
 
+
+def test_deprecated_parameter_schema_does_not_crash(tmp_path: Path) -> None:
+    """Bug: `schema: {deprecated: true}` on a parameter passed `deprecated` twice (TypeError)."""
+    param = {"name": "x", "in": "query", "schema": {"type": "number", "deprecated": True}}
+    both = {"name": "y", "in": "query", "deprecated": True, "schema": {"type": "number", "deprecated": True}}
+    out = tmp_path / "sdk"
+    api, _ = generate(_spec(tmp_path, _ping(parameters=[param, both])), out, {"package": "tiny_sdk"})
+    assert [(f.name, f.deprecated) for f in api.operations[0].params] == [("x", True), ("y", True)]
+    _check_sdk(out, "tiny_sdk")
