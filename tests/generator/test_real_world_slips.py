@@ -8,15 +8,42 @@ behaviour checks are here. Whole-spec properties (no components at all) use tiny
 
 from __future__ import annotations
 
+import importlib
 import os
 import subprocess
 import sys
+from collections.abc import Iterator
 from pathlib import Path
+from types import ModuleType
+from typing import Any
 
+import pytest
 import yaml
 
-from generator.pipeline import generate
-from tests.conftest import run, tool
+from generator.ir import ModelRef
+from generator.pipeline import generate, load_api
+from tests.conftest import SPECS, run, tool
+
+SLIPS = SPECS / "real_world_slips.yaml"
+
+
+@pytest.fixture(scope="module")
+def sdk(generated_sdk) -> Iterator[ModuleType]:
+    folder: Path = generated_sdk(SLIPS, "slips_sdk")
+    sys.path.insert(0, str(folder / "src"))
+    try:
+        yield importlib.import_module("slips_sdk")
+    finally:
+        sys.path.remove(str(folder / "src"))
+
+
+@pytest.fixture(scope="module")
+def api() -> Any:
+    return load_api(SLIPS, {"package": "slips_sdk"})[1]
+
+
+def _op(api: Any, operation_id: str) -> Any:
+    return next(op for op in api.operations if op.operation_id == operation_id)
 
 
 def _spec(tmp_path: Path, doc: dict[str, object]) -> Path:
@@ -58,3 +85,51 @@ def test_deprecated_parameter_schema_does_not_crash(tmp_path: Path) -> None:
     api, _ = generate(_spec(tmp_path, _ping(parameters=[param, both])), out, {"package": "tiny_sdk"})
     assert [(f.name, f.deprecated) for f in api.operations[0].params] == [("x", True), ("y", True)]
     _check_sdk(out, "tiny_sdk")
+
+
+def test_deep_refs_resolve_to_the_schema_they_point_at(api: Any, sdk: ModuleType) -> None:
+    """Bug: `#/components/schemas/A/properties/user` became the annotation `models.A / properties / user`."""
+    for model in api.models.values():
+        for f in model.fields:
+            assert all("/" not in name for name in f.type.models()), (model.name, f.name)
+    op = _op(api, "createAccount")
+    params = {f.name: f.type.annotation() for f in op.params}
+    assert params == {"owner_id": "UUID", "kind": "models.AccountKind"}  # a scalar is followed, an enum named
+    assert op.body is not None and op.body.model == "AccountUser"  # the same model as `Account.user`
+    assert [f.name for f in op.body.fields] == ["name", "manager"]
+    fields = {f.name: f.type.annotation() for f in api.models["CreateAccountResponseBody"].fields}
+    assert fields == {
+        "user": "models.AccountUser", "first_entry": "models.AccountEntries",
+        "merged": "models.CreateAccountResponseBodyMerged", "via_other": "models.AccountUser",
+    }
+    models = sdk.models
+    assert models.Account.model_fields["user"].annotation == models.AccountUser | None
+    body = models.CreateAccountResponseBody.model_validate(
+        {"user": {"name": "a", "manager": {"name": "b"}}, "first_entry": {"amount": 3}, "merged": {"name": "m", "extra": "x"}}
+    )
+    assert body.user.manager.name == "b" and body.first_entry.amount == 3 and body.merged.extra == "x"
+    assert isinstance(body.merged, models.AccountUser)
+
+
+def test_deep_ref_hostile_variants(tmp_path: Path) -> None:
+    """A ref to a ref, and a ref to the enum of an array's items."""
+    schemas = {
+        "A": {"type": "object", "properties": {
+            "b": {"$ref": "#/components/schemas/B"},
+            "alias": {"$ref": "#/components/schemas/A/properties/b"},
+            "tags": {"type": "array", "items": {"type": "string", "enum": ["x", "y"]}},
+            "same": {"$ref": "#/components/schemas/A/properties/tags/items"},
+        }},
+        "B": {"type": "object", "properties": {"n": {"type": "integer"}}},
+    }
+    response = {"description": "ok", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/A"}}}}
+    out = tmp_path / "sdk"
+    api, _ = generate(
+        _spec(tmp_path, {**_ping(responses={"200": response}), "components": {"schemas": schemas}}), out, {"package": "tiny_sdk"}
+    )
+    fields = {f.name: f.type.annotation() for f in api.models["A"].fields}
+    assert fields == {
+        "b": "models.B", "alias": "models.B", "tags": "list[models.ATags]", "same": "models.ATags",
+    }
+    assert all(isinstance(t, ModelRef) is False or "/" not in t.name for m in api.models.values() for t in m.members)
+    _check_sdk(out, "tiny_sdk", "print(models.A.model_validate({'alias': {'n': 1}, 'same': 'x'}).alias.n)")
