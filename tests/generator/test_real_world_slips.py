@@ -133,3 +133,24 @@ def test_deep_ref_hostile_variants(tmp_path: Path) -> None:
     }
     assert all(isinstance(t, ModelRef) is False or "/" not in t.name for m in api.models.values() for t in m.members)
     _check_sdk(out, "tiny_sdk", "print(models.A.model_validate({'alias': {'n': 1}, 'same': 'x'}).alias.n)")
+
+
+def test_discriminator_without_mapping_uses_the_members_own_values(sdk: ModuleType) -> None:
+    """Bug: without a `mapping` each member's `type` was narrowed to its schema name (`Literal["Person"]`),
+    so `{"type": "person"}` failed validation, even for an operation returning `Person` directly."""
+    from pydantic import TypeAdapter, ValidationError
+
+    models = sdk.models
+    assert models.Person.model_validate({"type": "person"}).type == "person"
+    assert models.Robot.model_validate({"type": "robot"}).type == "robot"
+    actor = TypeAdapter(models.Actor)
+    assert type(actor.validate_python({"type": "human", "name": "h"})) is models.Person
+    assert type(actor.validate_python({"type": "robot"})) is models.Robot
+    with pytest.raises(ValidationError, match="union_tag_invalid"):  # still a discriminated union
+        actor.validate_python({"type": "Person"})
+    # A member without values of its own: nothing is narrowed, the union is a plain one.
+    assert models.Click.model_validate({"type": "click", "x": 1}).type == "click"
+    assert models.Scroll.model_validate({"type": "scroll"}).type == "scroll"
+    assert type(TypeAdapter(models.Event).validate_python({"type": "click", "x": 1})) is models.Click
+    with pytest.raises(ValidationError):
+        models.Scroll.model_validate({"type": "Scroll"})
