@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import re
+from functools import cache
+from pathlib import Path
 from typing import Any
 
 from generator.ir.nodes import (
@@ -42,6 +45,43 @@ RUNTIME_NAMES = (
     "DeltaShape", "EventStream", "EventStreamAsync", "HookContext", "Hooks", "IO", "Literal", "Mapping",
     "OperationSpec", "RetryConfig", "Self", "TracebackType", "Unset",
 )
+
+
+# The templates a generated method lives in: what they import and assign is in scope in its body.
+_METHOD_TEMPLATES = ("resource.py.jinja", "client.py.jinja", "macros.jinja")
+_SDK_TEMPLATES = Path(__file__).resolve().parent.parent / "templates" / "sdk"
+
+
+@cache
+def reserved_arguments() -> frozenset[str]:
+    """Names a method's keyword argument may not take: the options every method has, `self`, and
+    every name the client and resource modules import or assign (`cast`, `models`, `build_model`,
+    `UNSET`, `body`, `result`, `SERVERS`...), read from the templates, plus the scalar classes their
+    type imports may bring (`datetime`, `date`). A body property `cast` shadowing `typing.cast`
+    sent the request, then failed with "'str' object is not callable"."""
+    names = {"self", *OPTION_NAMES, *(c.name for c in FORMATS.values())}
+    for template in _METHOD_TEMPLATES:
+        text = (_SDK_TEMPLATES / template).read_text(encoding="utf-8")
+        text = re.sub(r"\{%.*?%\}|\{#.*?#\}", "", text, flags=re.DOTALL)
+        text = re.sub(r"\{\{.*?\}\}", "0", text, flags=re.DOTALL)
+        for line in text.splitlines():
+            if m := re.match(r"\s*from\s+\S+\s+import\s+\(?([\w\s,]+)", line):
+                names.update(part.split()[-1] for part in m.group(1).split(",") if part.strip())
+            elif m := re.match(r"\s*import\s+(\w+)", line):
+                names.add(m.group(1))
+            elif (m := re.match(r"\s*([A-Za-z_]\w*)(\s*:[^=]*)?\s+=\s", line)) and not line.rstrip().endswith(","):
+                names.add(m.group(1))  # `body = build_model(...)`, `result = ...`, `SERVERS: ... = (...)`
+    return frozenset(n for n in names if n.isidentifier() and not n.startswith("_") and n != "annotations")
+
+
+def argument_name(name: str, taken: set[str]) -> str:
+    """`name`, or `name2`... free in `taken` (ignoring case, added to it) and not a reserved argument."""
+    candidate, n = name, 1
+    while candidate.lower() in taken or candidate in reserved_arguments():
+        n += 1
+        candidate = f"{name}{n}"
+    taken.add(candidate.lower())
+    return candidate
 
 
 def _text(value: Any) -> str:
@@ -258,7 +298,7 @@ class Builder:
             )
             if "example" in param:
                 f.example, f.has_example = param["example"], True
-            f.name = unique(f.name, taken)
+            f.name = argument_name(f.name, taken)
             fields.append(f)
         # Required parameters first, in spec order: they become positional-friendly keywords.
         return sorted(fields, key=lambda f: not f.required)
@@ -279,7 +319,7 @@ class Builder:
         if model and ("json" in ctype or "form" in ctype):
             fields = self.object_fields(target)
             for f in fields:
-                f.name = unique(f.name, taken)
+                f.name = argument_name(f.name, taken)
         if "octet-stream" in ctype or schema.get("format") == "binary":
             type_ = BINARY
         return Body(ctype, bool(body.get("required")), type_, model if fields else None, fields, _text(body.get("description")))

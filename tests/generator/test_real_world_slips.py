@@ -9,10 +9,13 @@ behaviour checks are here. Whole-spec properties (no components at all) use tiny
 from __future__ import annotations
 
 import importlib
+import json
 import os
 import subprocess
 import sys
+import threading
 from collections.abc import Iterator
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from types import ModuleType
 from typing import Any
@@ -154,3 +157,50 @@ def test_discriminator_without_mapping_uses_the_members_own_values(sdk: ModuleTy
     assert type(TypeAdapter(models.Event).validate_python({"type": "click", "x": 1})) is models.Click
     with pytest.raises(ValidationError):
         models.Scroll.model_validate({"type": "Scroll"})
+
+
+class _Recorder(BaseHTTPRequestHandler):
+    protocol_version = "HTTP/1.1"
+    requests: list[tuple[str, bytes]] = []  # noqa: RUF012 - one server per test module
+
+    def log_message(self, *args: Any) -> None:
+        pass
+
+    def do_POST(self) -> None:
+        body = self.rfile.read(int(self.headers.get("content-length") or 0))
+        _Recorder.requests.append((self.path, body))
+        payload = json.dumps({"type": "person", "name": "p"}).encode()
+        self.send_response(200)
+        self.send_header("content-type", "application/json")
+        self.send_header("content-length", str(len(payload)))
+        self.end_headers()
+        self.wfile.write(payload)
+
+
+def test_arguments_named_like_the_methods_imports_and_locals_are_renamed(api: Any, sdk: ModuleType) -> None:
+    """Bug: a body property `cast` shadowed `typing.cast`: the request was sent, then the call raised
+    "'str' object is not callable". The wire names stay."""
+    op = _op(api, "sendShadows")
+    assert {f.wire_name: f.name for f in op.all_fields} == {
+        "headers": "headers", "result": "result2", "cast": "cast2", "models": "models_", "body": "body2",
+        "self": "self_", "retries": "retries2", "build_model": "build_model2", "UNSET": "unset",
+        "OperationSpec": "operation_spec", "datetime": "datetime2",
+    }
+    srv = ThreadingHTTPServer(("127.0.0.1", 0), _Recorder)
+    threading.Thread(target=srv.serve_forever, daemon=True).start()
+    try:
+        with sdk.RealWorldSlips(server_url=f"http://127.0.0.1:{srv.server_port}", retry_config=None) as client:
+            person = client.shadows.send_shadows(
+                cast2="c", models_="m", body2="b", self_="s", retries2="r", build_model2="bm", unset="u",
+                operation_spec="o", datetime2="d", headers="h", result2="x",
+            )
+    finally:
+        srv.shutdown()
+        srv.server_close()
+    assert isinstance(person, sdk.models.Person) and person.type == "person"
+    path, body = _Recorder.requests[-1]
+    assert path == "/shadows?headers=h&result=x"
+    assert json.loads(body) == {
+        "cast": "c", "models": "m", "body": "b", "self": "s", "retries": "r", "build_model": "bm", "UNSET": "u",
+        "OperationSpec": "o", "datetime": "d",
+    }
