@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import re
 from functools import cache
 from pathlib import Path
@@ -82,6 +83,14 @@ def argument_name(name: str, taken: set[str]) -> str:
         candidate = f"{name}{n}"
     taken.add(candidate.lower())
     return candidate
+
+
+def timeout_ms(value: Any) -> int | None:
+    """`x-speakeasy-timeout` in milliseconds, or None (no timeout) when it is not a positive whole
+    number up to a day: a string, a bool, NaN, a negative or huge value falls back to the default."""
+    if isinstance(value, bool) or not isinstance(value, (int, float)) or not math.isfinite(value):
+        return None
+    return int(value) if 0 < value <= 86_400_000 and value == int(value) else None
 
 
 def _text(value: Any) -> str:
@@ -277,7 +286,7 @@ class Builder:
             stream=stream,
             stream_flag=flag,
             retries=op.get("x-speakeasy-retries") if isinstance(op.get("x-speakeasy-retries"), dict) else None,
-            timeout_ms=timeout if isinstance(timeout, int) else None,
+            timeout_ms=timeout_ms(timeout),
         )
 
     def parameters(self, shared: list[Any], own: list[Any], taken: set[str]) -> list[Field]:
@@ -499,6 +508,6 @@ def build_api(doc: dict[str, Any], *, client_class: str, env_var: str) -> Api:
         operations=operations,
         models=builder.models(),
         retries=retries if isinstance(retries, dict) else None,
-        timeout_ms=timeout if isinstance(timeout, int) else None,
+        timeout_ms=timeout_ms(timeout),
         error_classes=dict(builder.error_classes),
     )

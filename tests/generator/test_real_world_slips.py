@@ -204,3 +204,18 @@ def test_arguments_named_like_the_methods_imports_and_locals_are_renamed(api: An
         "cast": "c", "models": "m", "body": "b", "self": "s", "retries": "r", "build_model": "bm", "UNSET": "u",
         "OperationSpec": "o", "datetime": "d",
     }
+
+
+def test_unusable_retry_and_timeout_numbers_fall_back_to_the_defaults(api: Any, sdk: ModuleType) -> None:
+    """Bug: NaN, infinite, non-numeric, negative or huge values in `x-speakeasy-retries` ended in a
+    traceback (`int("soon")`) or an SDK that cannot be imported (`float('nan')` written as `nan`)."""
+    from slips_sdk import sdk as client_module
+    from slips_sdk.resources import events
+
+    default = sdk.utils.retries.BackoffStrategy(initial_interval=500, max_interval=60000, exponent=1.5, max_elapsed_time=3600000)
+    assert client_module.DEFAULT_TIMEOUT_MS is None and api.timeout_ms is None
+    assert client_module.DEFAULT_RETRY_CONFIG.backoff == default
+    assert client_module.DEFAULT_RETRY_CONFIG.retry_connection_errors is True
+    assert client_module.DEFAULT_RETRY_CONFIG.status_codes == (503, "5XX")
+    spec = events._LIST_EVENTS
+    assert spec.timeout_ms is None and spec.retries.backoff == default
