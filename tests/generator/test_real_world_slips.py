@@ -219,3 +219,24 @@ def test_unusable_retry_and_timeout_numbers_fall_back_to_the_defaults(api: Any, 
     assert client_module.DEFAULT_RETRY_CONFIG.status_codes == (503, "5XX")
     spec = events._LIST_EVENTS
     assert spec.timeout_ms is None and spec.retries.backoff == default
+
+
+@pytest.mark.parametrize("where", ["proc", "read_only_parent"])
+def test_unwritable_output_folder_is_one_output_error_line(tmp_path: Path, where: str) -> None:
+    """`-o /proc/x` or a folder in a read-only parent: one `sdkgen: error:` line, exit 5, no traceback."""
+    if where == "proc":
+        if not Path("/proc").is_dir():
+            pytest.skip("no /proc here")
+        out = Path("/proc/sdkgen-x")
+    else:
+        if os.geteuid() == 0:
+            pytest.skip("root writes into read-only folders")
+        parent = tmp_path / "ro"
+        parent.mkdir()
+        parent.chmod(0o555)
+        out = parent / "sdk"
+    spec = _spec(tmp_path, _ping())
+    proc = run([sys.executable, "-m", "generator", "generate", str(spec), "-o", str(out)])
+    assert proc.returncode == 5, proc.stderr
+    assert proc.stderr.startswith("sdkgen: error: ") and len(proc.stderr.strip().splitlines()) == 1, proc.stderr
+    assert "Traceback" not in proc.stderr and not proc.stdout
