@@ -52,7 +52,13 @@ _MAX_MS = 86_400_000
 def _number(value: Any, default: float, low: float, high: float) -> float:
     """A number of an `x-speakeasy-retries` setting, or `default` when it is not one sdkgen can use:
     not a number (a string, a bool), NaN, infinite, or out of [low, high]. Not an error: the SDK
-    gets the default policy, the same on every run (no warning, so output stays deterministic)."""
+    gets the default policy, the same on every run (no warning, so output stays deterministic).
+    A number written as a string (`"7"`) is read as that number."""
+    if isinstance(value, str):
+        try:
+            value = float(value)
+        except ValueError:
+            return default
     if isinstance(value, bool) or not isinstance(value, (int, float)) or not math.isfinite(value):
         return default
     return value if low <= value <= high else default
