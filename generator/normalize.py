@@ -9,7 +9,9 @@ spec; no schema is copied.
 
 from __future__ import annotations
 
+import copy
 from typing import Any
+from urllib.parse import unquote
 
 from generator.load import follow_refs
 from generator.naming import class_name, pascal, unique
@@ -52,6 +54,7 @@ class Normalizer:
         self.taken: set[str] = set()
 
     def run(self) -> None:
+        _resolve_deep_refs(self.doc, self.schemas)
         self._rename_components()
         for name in list(self.schemas):
             self._visit_component(name)
@@ -164,6 +167,99 @@ class Normalizer:
 
     def deref(self, node: Any) -> Any:
         return follow_refs(self.doc, node)
+
+
+# -- deep refs ---------------------------------------------------------------------------------------
+# A `$ref` into a component (`#/components/schemas/A/properties/user`) is valid JSON Schema, but every
+# later stage names a type by its component. Such refs are resolved first: a target that would get a
+# model anyway (an object, enum or union) moves to a component of its own, named like the inline
+# schema it is (`A` + `user` -> `AUser`), and its place and every ref to it refer to that; any other
+# target (a scalar, a list of them) is copied in place of each ref. Deepest refs first, so a ref
+# into a schema another ref moves still finds it.
+_STRUCTURAL = {"properties": "", "items": "", "prefixItems": "", "additionalProperties": "Value", "patternProperties": ""}
+
+
+def _pointer(ref: str) -> list[str]:
+    return [unquote(p).replace("~1", "/").replace("~0", "~") for p in ref[2:].split("/")]
+
+
+def _deep_refs(doc: Any) -> dict[str, list[dict[str, Any]]]:
+    """Every node whose `$ref` points inside a component schema, by ref."""
+    found: dict[str, list[dict[str, Any]]] = {}
+    stack = [doc]
+    while stack:
+        current = stack.pop()
+        if isinstance(current, dict):
+            ref = current.get("$ref")
+            if isinstance(ref, str) and ref.startswith(SCHEMA_REF) and "/" in ref[len(SCHEMA_REF):]:
+                found.setdefault(ref, []).append(current)
+            stack.extend(current.values())
+        elif isinstance(current, list):
+            stack.extend(current)
+    return found
+
+
+def _locate(doc: Any, parts: list[str], depth: int = 0) -> tuple[Any, Any, Any]:
+    """(container, key, target) of a JSON pointer, following refs met on the way (never the last one)."""
+    parent: Any = None
+    key: Any = None
+    node = doc
+    for part in parts:
+        for _ in range(50):  # a ref met on the way stands for its target
+            ref = node.get("$ref") if isinstance(node, dict) else None
+            if not (isinstance(ref, str) and ref.startswith("#/") and part not in node) or depth > 50:
+                break
+            _, _, node = _locate(doc, _pointer(ref), depth + 1)
+        if isinstance(node, dict) and part in node:
+            parent, key, node = node, part, node[part]
+        elif isinstance(node, list) and part.isdigit() and int(part) < len(node):
+            parent, key, node = node, int(part), node[int(part)]
+        else:
+            return None, None, None
+    return parent, key, node
+
+
+def _deep_name(parts: list[str]) -> str:
+    name = parts[0]
+    for i, part in enumerate(parts[1:], 1):
+        if part in _STRUCTURAL and parts[i - 1] not in ("properties", "patternProperties"):
+            name += _STRUCTURAL[part]
+        elif part.isdigit() and parts[i - 1] in ("allOf", "oneOf", "anyOf", "prefixItems"):
+            name += str(int(part) + 1)
+        else:
+            name += pascal(part)
+    return class_name(name)
+
+
+def _resolve_deep_refs(doc: dict[str, Any], schemas: dict[str, Any]) -> None:
+    refs = _deep_refs(doc)
+    if not refs:
+        return
+    taken = {name.lower() for name in schemas}
+    for ref in sorted(refs, key=lambda r: (-r.count("/"), r)):
+        parent, key, target = _locate(doc, _pointer(ref))
+        nodes = refs[ref]
+        if isinstance(target, dict) and target.get("$ref") == ref:
+            target = {}  # a ref to itself: nothing to follow
+        if isinstance(target, dict) and isinstance(target.get("$ref"), str):
+            new_ref = target["$ref"]  # a ref to a ref: follow it
+        elif isinstance(target, dict) and parent is not None and (
+            needs_name(target) or target.get("type") == "object" or _deep_refs(target)
+        ):
+            name = unique(_deep_name(_pointer(ref)[2:]), taken)
+            schemas[name] = target
+            parent[key] = {"$ref": SCHEMA_REF + name}
+            new_ref = SCHEMA_REF + name
+        else:
+            for node in nodes:  # a scalar, or not a schema at all (then: any value)
+                rest = {k: v for k, v in node.items() if k != "$ref"}
+                node.clear()
+                node.update({**copy.deepcopy(target if isinstance(target, dict) else {}), **rest})
+            continue
+        for node in nodes:
+            node["$ref"] = new_ref
+        if new_ref in refs:  # a deep ref still to resolve: these nodes follow it
+            refs[new_ref].extend(nodes)
 
 
 def _rewrite_refs(node: Any, mapping: dict[str, str]) -> None:

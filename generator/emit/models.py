@@ -97,7 +97,7 @@ def generate_models(doc: dict[str, Any], package: str) -> tuple[str, str]:
         "openapi": doc.get("openapi", "3.1.0"),
         "info": {"title": "models", "version": "0"},
         "paths": {},
-        "components": {"schemas": {name: _for_codegen(schema) for name, schema in schemas.items()}},
+        "components": {"schemas": _discriminators({name: _for_codegen(schema) for name, schema in schemas.items()})},
     }
     if len(schemas) < PARALLEL_THRESHOLD or (os.cpu_count() or 1) < 2:
         return open_enums(_run("pydantic", schemas_only, package)), _run("typeddict", schemas_only, package)
@@ -120,6 +120,60 @@ def _for_codegen(schema: Any) -> Any:
     if isinstance(schema, dict) and not schema.get("properties") and any(k in schema for k in _FIELD_ONLY):
         return {k: v for k, v in schema.items() if k not in _FIELD_ONLY}
     return schema
+
+
+_REF = "#/components/schemas/"
+
+
+def _discriminators(schemas: dict[str, Any]) -> dict[str, Any]:
+    """Give every discriminator without a `mapping` the mapping its members' own values make.
+
+    Without a mapping, datamodel-code-generator narrows each member's property to the member's
+    schema name (`type: Literal["User"]`), in the member's own class too, so a real answer
+    (`"type": "user"`) fails validation everywhere. Where each member's property has a `const` or
+    an `enum` of its own (values no other member has), those values are the mapping; otherwise the
+    discriminator is dropped: the property keeps its type and the union is a plain (smart) union.
+    The IR, and so the docs, keep the discriminator. Returns new dicts; the spec is not changed.
+    """
+    out = dict(schemas)
+    for name, schema in schemas.items():
+        disc = schema.get("discriminator") if isinstance(schema, dict) else None
+        if not isinstance(disc, dict) or disc.get("mapping"):
+            continue
+        prop = disc.get("propertyName")
+        members = [b["$ref"] for key in ("oneOf", "anyOf") for b in schema.get(key) or [] if isinstance(b, dict) and isinstance(b.get("$ref"), str)]
+        if not any(isinstance(schema.get(key), list) for key in ("oneOf", "anyOf")):
+            # A base schema its members extend (`allOf: [$ref: Base]`), the OpenAPI 3.0 way.
+            members = [_REF + n for n, s in schemas.items() if isinstance(s, dict) and n != name and {"$ref": _REF + name} in (s.get("allOf") or [])]
+        mapping: dict[str, str] = {}
+        for ref in members:
+            values = _own_values(schemas, ref, prop)
+            if not values or any(v in mapping for v in values):
+                mapping = {}
+                break
+            mapping.update(dict.fromkeys(values, ref))
+        new_disc = {**disc, "mapping": mapping} if mapping and members else None
+        out[name] = {k: v for k, v in schema.items() if k != "discriminator"} | ({"discriminator": new_disc} if new_disc else {})
+    return out
+
+
+def _own_values(schemas: dict[str, Any], ref: str, prop: Any, depth: int = 0) -> list[str]:
+    """The string values a member's own `const` or `enum` allows for `prop` (through `allOf` and refs), or []."""
+    member = schemas.get(ref[len(_REF):]) if ref.startswith(_REF) else None
+    if not isinstance(member, dict) or not isinstance(prop, str) or depth > 20:
+        return []
+    sub = (member.get("properties") or {}).get(prop)
+    if isinstance(sub, dict) and isinstance(sub.get("$ref"), str) and sub["$ref"].startswith(_REF):
+        sub = schemas.get(sub["$ref"][len(_REF):])
+    if isinstance(sub, dict):
+        values = [sub["const"]] if "const" in sub else [v for v in sub.get("enum") or [] if v is not None]
+        return values if values and all(isinstance(v, str) for v in values) else []
+    for part in member.get("allOf") or []:  # inherited from a part
+        if isinstance(part, dict) and isinstance(part.get("$ref"), str):
+            found = _own_values(schemas, part["$ref"], prop, depth + 1)
+            if found:
+                return found
+    return []
 
 
 def open_enums(source: str) -> str:

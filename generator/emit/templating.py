@@ -8,6 +8,7 @@ literals, escaped docstring text, JSON strings for TOML.
 from __future__ import annotations
 
 import json
+import math
 import re
 from pathlib import Path
 from typing import Any
@@ -44,6 +45,25 @@ def tomlstr(value: Any) -> str:
     return json.dumps(str(value))
 
 
+# The longest interval or timeout a spec may set, in milliseconds (one day).
+_MAX_MS = 86_400_000
+
+
+def _number(value: Any, default: float, low: float, high: float) -> float:
+    """A number of an `x-speakeasy-retries` setting, or `default` when it is not one sdkgen can use:
+    not a number (a string, a bool), NaN, infinite, or out of [low, high]. Not an error: the SDK
+    gets the default policy, the same on every run (no warning, so output stays deterministic).
+    A number written as a string (`"7"`) is read as that number."""
+    if isinstance(value, str):
+        try:
+            value = float(value)
+        except ValueError:
+            return default
+    if isinstance(value, bool) or not isinstance(value, (int, float)) or not math.isfinite(value):
+        return default
+    return value if low <= value <= high else default
+
+
 def retry_config(spec: dict[str, Any] | None) -> str:
     """A `RetryConfig(...)` expression from Speakeasy's `x-speakeasy-retries`; numbers are coerced, codes checked."""
     if not spec:
@@ -51,15 +71,19 @@ def retry_config(spec: dict[str, Any] | None) -> str:
         # safe to repeat), as in Speakeasy's SDKs.
         return 'RetryConfig(strategy="none")'
     backoff = spec.get("backoff") if isinstance(spec.get("backoff"), dict) else {}
+    initial = _number(backoff.get("initialInterval"), 500, 1, _MAX_MS)
+    maximum = _number(backoff.get("maxInterval"), 60000, 1, _MAX_MS)
+    exponent = _number(backoff.get("exponent"), 1.5, 1, 10)
+    elapsed = _number(backoff.get("maxElapsedTime"), 3600000, 0, _MAX_MS)
     codes = [c for c in spec.get("statusCodes") or [] if isinstance(c, int) or (isinstance(c, str) and re.fullmatch(r"[1-5](XX|xx|\d\d)", c))]
     strategy = "none" if spec.get("strategy") == "none" else "backoff"
     return (
         f"RetryConfig(strategy={strategy!r}, backoff=BackoffStrategy("
-        f"initial_interval={int(backoff.get('initialInterval', 500))}, "
-        f"max_interval={int(backoff.get('maxInterval', 60000))}, "
-        f"exponent={float(backoff.get('exponent', 1.5))!r}, "
-        f"max_elapsed_time={int(backoff.get('maxElapsedTime', 3600000))}), "
-        f"retry_connection_errors={bool(spec.get('retryConnectionErrors', True))!r}, "
+        f"initial_interval={int(initial)}, "
+        f"max_interval={int(maximum)}, "
+        f"exponent={float(exponent)!r}, "
+        f"max_elapsed_time={int(elapsed)}), "
+        f"retry_connection_errors={spec.get('retryConnectionErrors') is not False!r}, "
         f"status_codes=({''.join(repr(c) + ', ' for c in codes)}))"
     )
 

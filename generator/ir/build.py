@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import math
+import re
+from functools import cache
+from pathlib import Path
 from typing import Any
 
 from generator.ir.nodes import (
@@ -42,6 +46,51 @@ RUNTIME_NAMES = (
     "DeltaShape", "EventStream", "EventStreamAsync", "HookContext", "Hooks", "IO", "Literal", "Mapping",
     "OperationSpec", "RetryConfig", "Self", "TracebackType", "Unset",
 )
+
+
+# The templates a generated method lives in: what they import and assign is in scope in its body.
+_METHOD_TEMPLATES = ("resource.py.jinja", "client.py.jinja", "macros.jinja")
+_SDK_TEMPLATES = Path(__file__).resolve().parent.parent / "templates" / "sdk"
+
+
+@cache
+def reserved_arguments() -> frozenset[str]:
+    """Names a method's keyword argument may not take: the options every method has, `self`, and
+    every name the client and resource modules import or assign (`cast`, `models`, `build_model`,
+    `UNSET`, `body`, `result`, `SERVERS`...), read from the templates, plus the scalar classes their
+    type imports may bring (`datetime`, `date`). A body property `cast` shadowing `typing.cast`
+    sent the request, then failed with "'str' object is not callable"."""
+    names = {"self", *OPTION_NAMES, *(c.name for c in FORMATS.values())}
+    for template in _METHOD_TEMPLATES:
+        text = (_SDK_TEMPLATES / template).read_text(encoding="utf-8")
+        text = re.sub(r"\{%.*?%\}|\{#.*?#\}", "", text, flags=re.DOTALL)
+        text = re.sub(r"\{\{.*?\}\}", "0", text, flags=re.DOTALL)
+        for line in text.splitlines():
+            if m := re.match(r"\s*from\s+\S+\s+import\s+\(?([\w\s,]+)", line):
+                names.update(part.split()[-1] for part in m.group(1).split(",") if part.strip())
+            elif m := re.match(r"\s*import\s+(\w+)", line):
+                names.add(m.group(1))
+            elif (m := re.match(r"\s*([A-Za-z_]\w*)(\s*:[^=]*)?\s+=\s", line)) and not line.rstrip().endswith(","):
+                names.add(m.group(1))  # `body = build_model(...)`, `result = ...`, `SERVERS: ... = (...)`
+    return frozenset(n for n in names if n.isidentifier() and not n.startswith("_") and n != "annotations")
+
+
+def argument_name(name: str, taken: set[str]) -> str:
+    """`name`, or `name2`... free in `taken` (ignoring case, added to it) and not a reserved argument."""
+    candidate, n = name, 1
+    while candidate.lower() in taken or candidate in reserved_arguments():
+        n += 1
+        candidate = f"{name}{n}"
+    taken.add(candidate.lower())
+    return candidate
+
+
+def timeout_ms(value: Any) -> int | None:
+    """`x-speakeasy-timeout` in milliseconds, or None (no timeout) when it is not a positive whole
+    number up to a day: a string, a bool, NaN, a negative or huge value falls back to the default."""
+    if isinstance(value, bool) or not isinstance(value, (int, float)) or not math.isfinite(value):
+        return None
+    return int(value) if 0 < value <= 86_400_000 and value == int(value) else None
 
 
 def _text(value: Any) -> str:
@@ -140,6 +189,8 @@ class Builder:
         if not has_example and isinstance(schema.get("examples"), list) and schema["examples"]:
             example, has_example = schema["examples"][0], True
         enum = schema.get("enum") if isinstance(schema.get("enum"), list) else target.get("enum")
+        # Popped before the call: a short-circuit `or` would leave it in `extra`, passed twice.
+        deprecated = bool(extra.pop("deprecated", False)) or bool(schema.get("deprecated"))
         return Field(
             name=snake(wire),
             wire_name=wire,
@@ -148,7 +199,7 @@ class Builder:
             required=required,
             nullable=is_nullable(schema),
             description=desc,
-            deprecated=bool(schema.get("deprecated") or extra.pop("deprecated", False)),
+            deprecated=deprecated,
             default=schema.get("default"),
             has_default="default" in schema,
             example=example,
@@ -235,7 +286,7 @@ class Builder:
             stream=stream,
             stream_flag=flag,
             retries=op.get("x-speakeasy-retries") if isinstance(op.get("x-speakeasy-retries"), dict) else None,
-            timeout_ms=timeout if isinstance(timeout, int) else None,
+            timeout_ms=timeout_ms(timeout),
         )
 
     def parameters(self, shared: list[Any], own: list[Any], taken: set[str]) -> list[Field]:
@@ -256,7 +307,7 @@ class Builder:
             )
             if "example" in param:
                 f.example, f.has_example = param["example"], True
-            f.name = unique(f.name, taken)
+            f.name = argument_name(f.name, taken)
             fields.append(f)
         # Required parameters first, in spec order: they become positional-friendly keywords.
         return sorted(fields, key=lambda f: not f.required)
@@ -277,7 +328,7 @@ class Builder:
         if model and ("json" in ctype or "form" in ctype):
             fields = self.object_fields(target)
             for f in fields:
-                f.name = unique(f.name, taken)
+                f.name = argument_name(f.name, taken)
         if "octet-stream" in ctype or schema.get("format") == "binary":
             type_ = BINARY
         return Body(ctype, bool(body.get("required")), type_, model if fields else None, fields, _text(body.get("description")))
@@ -457,6 +508,6 @@ def build_api(doc: dict[str, Any], *, client_class: str, env_var: str) -> Api:
         operations=operations,
         models=builder.models(),
         retries=retries if isinstance(retries, dict) else None,
-        timeout_ms=timeout if isinstance(timeout, int) else None,
+        timeout_ms=timeout_ms(timeout),
         error_classes=dict(builder.error_classes),
     )

@@ -1,0 +1,242 @@
+"""Constructs of real specs that crashed sdkgen or broke the SDK it wrote.
+
+The constructs live in one fixture spec, `tests/fixtures/specs/real_world_slips.yaml` (golden files,
+ruff, `mypy --strict` and an import through `test_golden.py` and `test_fixture_specs.py`); the
+behaviour checks are here. Whole-spec properties (no components at all) use tiny specs written into
+`tmp_path`, checked with the same tools.
+"""
+
+from __future__ import annotations
+
+import importlib
+import json
+import os
+import subprocess
+import sys
+import threading
+from collections.abc import Iterator
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from types import ModuleType
+from typing import Any
+
+import pytest
+import yaml
+
+from generator.ir import ModelRef
+from generator.pipeline import generate, load_api
+from tests.conftest import SPECS, run, tool
+
+SLIPS = SPECS / "real_world_slips.yaml"
+
+
+@pytest.fixture(scope="module")
+def sdk(generated_sdk) -> Iterator[ModuleType]:
+    folder: Path = generated_sdk(SLIPS, "slips_sdk")
+    sys.path.insert(0, str(folder / "src"))
+    try:
+        yield importlib.import_module("slips_sdk")
+    finally:
+        sys.path.remove(str(folder / "src"))
+
+
+@pytest.fixture(scope="module")
+def api() -> Any:
+    return load_api(SLIPS, {"package": "slips_sdk"})[1]
+
+
+def _op(api: Any, operation_id: str) -> Any:
+    return next(op for op in api.operations if op.operation_id == operation_id)
+
+
+def _spec(tmp_path: Path, doc: dict[str, object]) -> Path:
+    path = tmp_path / "spec.yaml"
+    path.write_text(yaml.safe_dump({"openapi": "3.1.0", "info": {"title": "Tiny", "version": "1"}, **doc}), encoding="utf-8")
+    return path
+
+
+def _check_sdk(folder: Path, package: str, code: str = "") -> str:
+    """ruff check, mypy --strict and an import (plus `code`) of a generated SDK; returns the script's stdout."""
+    proc = run([tool("ruff"), "check", "src"], cwd=folder)
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    proc = run([tool("mypy"), "--strict", "--cache-dir", str(folder / ".mypy_cache"), "-p", package], cwd=folder / "src")
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    env = {**os.environ, "PYTHONPATH": str(folder / "src")}
+    script = f"import {package}\nfrom {package} import models\n{code}"
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, env=env, check=False)
+    assert done.returncode == 0, done.stderr
+    return done.stdout
+
+
+def _ping(**operation: object) -> dict[str, object]:
+    return {"paths": {"/ping": {"get": {"operationId": "ping", "responses": {"200": {"description": "ok"}}, **operation}}}}
+
+
+def test_spec_without_component_schemas_generates_a_working_sdk(tmp_path: Path) -> None:
+    """Bug: no `components/schemas` wrote `from ._models import ()` (ruff: invalid syntax)."""
+    out = tmp_path / "sdk"
+    generate(_spec(tmp_path, _ping()), out, {"package": "tiny_sdk"})
+    printed = _check_sdk(out, "tiny_sdk", "print(sorted(models._MODELS), models.__dir__() == models.__all__)")
+    assert printed.split() == ["[]", "True"]
+
+
+def test_deprecated_parameter_schema_does_not_crash(tmp_path: Path) -> None:
+    """Bug: `schema: {deprecated: true}` on a parameter passed `deprecated` twice (TypeError)."""
+    param = {"name": "x", "in": "query", "schema": {"type": "number", "deprecated": True}}
+    both = {"name": "y", "in": "query", "deprecated": True, "schema": {"type": "number", "deprecated": True}}
+    out = tmp_path / "sdk"
+    api, _ = generate(_spec(tmp_path, _ping(parameters=[param, both])), out, {"package": "tiny_sdk"})
+    assert [(f.name, f.deprecated) for f in api.operations[0].params] == [("x", True), ("y", True)]
+    _check_sdk(out, "tiny_sdk")
+
+
+def test_deep_refs_resolve_to_the_schema_they_point_at(api: Any, sdk: ModuleType) -> None:
+    """Bug: `#/components/schemas/A/properties/user` became the annotation `models.A / properties / user`."""
+    for model in api.models.values():
+        for f in model.fields:
+            assert all("/" not in name for name in f.type.models()), (model.name, f.name)
+    op = _op(api, "createAccount")
+    params = {f.name: f.type.annotation() for f in op.params}
+    assert params == {"owner_id": "UUID", "kind": "models.AccountKind"}  # a scalar is followed, an enum named
+    assert op.body is not None and op.body.model == "AccountUser"  # the same model as `Account.user`
+    assert [f.name for f in op.body.fields] == ["name", "manager"]
+    fields = {f.name: f.type.annotation() for f in api.models["CreateAccountResponseBody"].fields}
+    assert fields == {
+        "user": "models.AccountUser", "first_entry": "models.AccountEntries",
+        "merged": "models.CreateAccountResponseBodyMerged", "via_other": "models.AccountUser",
+    }
+    models = sdk.models
+    assert models.Account.model_fields["user"].annotation == models.AccountUser | None
+    body = models.CreateAccountResponseBody.model_validate(
+        {"user": {"name": "a", "manager": {"name": "b"}}, "first_entry": {"amount": 3}, "merged": {"name": "m", "extra": "x"}}
+    )
+    assert body.user.manager.name == "b" and body.first_entry.amount == 3 and body.merged.extra == "x"
+    assert isinstance(body.merged, models.AccountUser)
+
+
+def test_deep_ref_hostile_variants(tmp_path: Path) -> None:
+    """A ref to a ref, and a ref to the enum of an array's items."""
+    schemas = {
+        "A": {"type": "object", "properties": {
+            "b": {"$ref": "#/components/schemas/B"},
+            "alias": {"$ref": "#/components/schemas/A/properties/b"},
+            "tags": {"type": "array", "items": {"type": "string", "enum": ["x", "y"]}},
+            "same": {"$ref": "#/components/schemas/A/properties/tags/items"},
+        }},
+        "B": {"type": "object", "properties": {"n": {"type": "integer"}}},
+    }
+    response = {"description": "ok", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/A"}}}}
+    out = tmp_path / "sdk"
+    api, _ = generate(
+        _spec(tmp_path, {**_ping(responses={"200": response}), "components": {"schemas": schemas}}), out, {"package": "tiny_sdk"}
+    )
+    fields = {f.name: f.type.annotation() for f in api.models["A"].fields}
+    assert fields == {
+        "b": "models.B", "alias": "models.B", "tags": "list[models.ATags]", "same": "models.ATags",
+    }
+    assert all(isinstance(t, ModelRef) is False or "/" not in t.name for m in api.models.values() for t in m.members)
+    _check_sdk(out, "tiny_sdk", "print(models.A.model_validate({'alias': {'n': 1}, 'same': 'x'}).alias.n)")
+
+
+def test_discriminator_without_mapping_uses_the_members_own_values(sdk: ModuleType) -> None:
+    """Bug: without a `mapping` each member's `type` was narrowed to its schema name (`Literal["Person"]`),
+    so `{"type": "person"}` failed validation, even for an operation returning `Person` directly."""
+    from pydantic import TypeAdapter, ValidationError
+
+    models = sdk.models
+    assert models.Person.model_validate({"type": "person"}).type == "person"
+    assert models.Robot.model_validate({"type": "robot"}).type == "robot"
+    actor = TypeAdapter(models.Actor)
+    assert type(actor.validate_python({"type": "human", "name": "h"})) is models.Person
+    assert type(actor.validate_python({"type": "robot"})) is models.Robot
+    with pytest.raises(ValidationError, match="union_tag_invalid"):  # still a discriminated union
+        actor.validate_python({"type": "Person"})
+    # A member without values of its own: nothing is narrowed, the union is a plain one.
+    assert models.Click.model_validate({"type": "click", "x": 1}).type == "click"
+    assert models.Scroll.model_validate({"type": "scroll"}).type == "scroll"
+    assert type(TypeAdapter(models.Event).validate_python({"type": "click", "x": 1})) is models.Click
+    with pytest.raises(ValidationError):
+        models.Scroll.model_validate({"type": "Scroll"})
+
+
+class _Recorder(BaseHTTPRequestHandler):
+    protocol_version = "HTTP/1.1"
+    requests: list[tuple[str, bytes]] = []  # noqa: RUF012 - one server per test module
+
+    def log_message(self, *args: Any) -> None:
+        pass
+
+    def do_POST(self) -> None:
+        body = self.rfile.read(int(self.headers.get("content-length") or 0))
+        _Recorder.requests.append((self.path, body))
+        payload = json.dumps({"type": "person", "name": "p"}).encode()
+        self.send_response(200)
+        self.send_header("content-type", "application/json")
+        self.send_header("content-length", str(len(payload)))
+        self.end_headers()
+        self.wfile.write(payload)
+
+
+def test_arguments_named_like_the_methods_imports_and_locals_are_renamed(api: Any, sdk: ModuleType) -> None:
+    """Bug: a body property `cast` shadowed `typing.cast`: the request was sent, then the call raised
+    "'str' object is not callable". The wire names stay."""
+    op = _op(api, "sendShadows")
+    assert {f.wire_name: f.name for f in op.all_fields} == {
+        "headers": "headers", "result": "result2", "cast": "cast2", "models": "models_", "body": "body2",
+        "self": "self_", "retries": "retries2", "build_model": "build_model2", "UNSET": "unset",
+        "OperationSpec": "operation_spec", "datetime": "datetime2",
+    }
+    srv = ThreadingHTTPServer(("127.0.0.1", 0), _Recorder)
+    threading.Thread(target=srv.serve_forever, daemon=True).start()
+    try:
+        with sdk.RealWorldSlips(server_url=f"http://127.0.0.1:{srv.server_port}", retry_config=None) as client:
+            person = client.shadows.send_shadows(
+                cast2="c", models_="m", body2="b", self_="s", retries2="r", build_model2="bm", unset="u",
+                operation_spec="o", datetime2="d", headers="h", result2="x",
+            )
+    finally:
+        srv.shutdown()
+        srv.server_close()
+    assert isinstance(person, sdk.models.Person) and person.type == "person"
+    path, body = _Recorder.requests[-1]
+    assert path == "/shadows?headers=h&result=x"
+    assert json.loads(body) == {
+        "cast": "c", "models": "m", "body": "b", "self": "s", "retries": "r", "build_model": "bm", "UNSET": "u",
+        "OperationSpec": "o", "datetime": "d",
+    }
+
+
+def test_unusable_retry_and_timeout_numbers_fall_back_to_the_defaults(api: Any, sdk: ModuleType) -> None:
+    """Bug: NaN, infinite, non-numeric, negative or huge values in `x-speakeasy-retries` ended in a
+    traceback (`int("soon")`) or an SDK that cannot be imported (`float('nan')` written as `nan`)."""
+    from slips_sdk import sdk as client_module
+    from slips_sdk.resources import events
+
+    default = sdk.utils.retries.BackoffStrategy(initial_interval=500, max_interval=60000, exponent=1.5, max_elapsed_time=3600000)
+    assert client_module.DEFAULT_TIMEOUT_MS is None and api.timeout_ms is None
+    assert client_module.DEFAULT_RETRY_CONFIG.backoff == default
+    assert client_module.DEFAULT_RETRY_CONFIG.retry_connection_errors is True
+    assert client_module.DEFAULT_RETRY_CONFIG.status_codes == (503, "5XX")
+    spec = events._LIST_EVENTS
+    assert spec.timeout_ms is None and spec.retries.backoff == default
+
+
+@pytest.mark.parametrize("where", ["proc", "read_only_parent"])
+def test_unwritable_output_folder_is_one_output_error_line(tmp_path: Path, where: str) -> None:
+    """`-o /proc/x` or a folder in a read-only parent: one `sdkgen: error:` line, exit 5, no traceback."""
+    if where == "proc":
+        if not Path("/proc").is_dir():
+            pytest.skip("no /proc here")
+        out = Path("/proc/sdkgen-x")
+    else:
+        if os.geteuid() == 0:
+            pytest.skip("root writes into read-only folders")
+        parent = tmp_path / "ro"
+        parent.mkdir()
+        parent.chmod(0o555)
+        out = parent / "sdk"
+    spec = _spec(tmp_path, _ping())
+    proc = run([sys.executable, "-m", "generator", "generate", str(spec), "-o", str(out)])
+    assert proc.returncode == 5, proc.stderr
+    assert proc.stderr.startswith("sdkgen: error: ") and len(proc.stderr.strip().splitlines()) == 1, proc.stderr
+    assert "Traceback" not in proc.stderr and not proc.stdout
