@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import keyword
 import re
 
@@ -72,3 +73,17 @@ def unique(name: str, taken: set[str]) -> str:
         candidate = f"{name}{n}"
     taken.add(candidate.lower())
     return candidate
+
+
+# File systems cap a path component at 255 bytes; names from a spec can be longer (a 500-character
+# schema name). Names used as file or module names are cut well below that.
+MAX_FILE_STEM = 80
+
+
+def short_name(name: str, limit: int = MAX_FILE_STEM) -> str:
+    """`name`, or when longer than `limit` its start and a stable hash of the whole (so two long
+    names that share a start stay distinct, and the same name always gives the same result)."""
+    if len(name) <= limit:
+        return name
+    digest = hashlib.sha256(name.encode("utf-8")).hexdigest()[:10]
+    return f"{name[: limit - 11]}_{digest}"

@@ -88,10 +88,17 @@ def build_into(
     return api, settings
 
 
-def generate(spec_path: Path, output: Path, raw_settings: dict[str, Any] | None = None) -> tuple[tuple[Api, SdkSettings], list[str]]:
+def generate_keeping(
+    spec_path: Path, output: Path, raw_settings: dict[str, Any] | None = None
+) -> tuple[tuple[Api, SdkSettings], list[str]]:
     """Generate into a temporary folder beside `output`, carry the user's files over, then swap it in:
     a failure leaves `output` as it was. Also returns the files kept that no manifest vouched for."""
     return replace_atomically(output, lambda staging, ownership: build_into(spec_path, staging, raw_settings, ownership))
+
+
+def generate(spec_path: Path, output: Path, raw_settings: dict[str, Any] | None = None) -> tuple[Api, SdkSettings]:
+    """`generate_keeping` for callers that need only the IR and the settings."""
+    return generate_keeping(spec_path, output, raw_settings)[0]
 
 
 # -- commands ------------------------------------------------------------------------------------------
@@ -128,7 +135,7 @@ def change_report(previous: str | None, current: str | None, label: str) -> str:
 
 def generate_one(spec: Path, output: Path, raw: dict[str, Any], label: str) -> Generated:
     previous = read_snapshot(output)  # before it is replaced: the report compares with it
-    (api, settings), kept = generate(spec, output, raw)
+    (api, settings), kept = generate_keeping(spec, output, raw)
     return Generated(api, settings, change_report(previous, read_snapshot(output), label), kept)
 
 

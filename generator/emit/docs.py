@@ -30,6 +30,7 @@ from generator.ir import (
     TypeNode,
     UnionOf,
 )
+from generator.naming import short_name
 
 
 # -- Python literals for examples --------------------------------------------------------------------
@@ -168,8 +169,8 @@ def _scalar(t: Scalar, constraints: dict[str, Any]) -> Any:
 # -- page data ----------------------------------------------------------------------------------------
 def model_file(name: str) -> str:
     """A model page's file name. Model names are unique ignoring case, so lower-casing them cannot
-    make two pages collide on a case-insensitive file system."""
-    return name.lower() + ".md"
+    make two pages collide on a case-insensitive file system; a very long one is shortened."""
+    return short_name(name.lower()) + ".md"
 
 
 def group_file(group: Group) -> str:

@@ -35,7 +35,7 @@ from generator.ir.types import (
     union_of,
 )
 from generator.load import follow_refs
-from generator.naming import pascal, snake, unique
+from generator.naming import pascal, short_name, snake, unique
 from generator.normalize import HTTP_METHODS, SCHEMA_REF, non_null_branches
 
 # Keyword arguments every generated method takes; spec fields with these names are renamed.
@@ -455,7 +455,7 @@ class Builder:
                     cls = "".join(pascal(p) for p in key)
                     if cls.lower() in class_taken:
                         cls += "Resource"
-                    group = Group(key, unique(cls, class_taken), unique("_".join(key), module_taken))
+                    group = Group(key, unique(cls, class_taken), unique(short_name("_".join(key)), module_taken))
                     index[key] = group
                     index[key[:-1]].children.append(group)
             index[op.group].operations.append(op)

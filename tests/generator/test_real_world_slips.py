@@ -221,22 +221,39 @@ def test_unusable_retry_and_timeout_numbers_fall_back_to_the_defaults(api: Any, 
     assert spec.timeout_ms is None and spec.retries.backoff == default
 
 
-@pytest.mark.parametrize("where", ["proc", "read_only_parent"])
+@pytest.mark.parametrize("where", ["proc", "under_a_file"])
 def test_unwritable_output_folder_is_one_output_error_line(tmp_path: Path, where: str) -> None:
-    """`-o /proc/x` or a folder in a read-only parent: one `sdkgen: error:` line, exit 5, no traceback."""
+    """`-o /proc/x`, or a folder whose parent is a file (unwritable even for root): one `sdkgen: error:`
+    line, exit 5, no traceback."""
     if where == "proc":
-        if not Path("/proc").is_dir():
-            pytest.skip("no /proc here")
-        out = Path("/proc/sdkgen-x")
+        out = Path("/proc/sdkgen-x")  # Linux: /proc takes no new folders
     else:
-        if os.geteuid() == 0:
-            pytest.skip("root writes into read-only folders")
-        parent = tmp_path / "ro"
-        parent.mkdir()
-        parent.chmod(0o555)
-        out = parent / "sdk"
+        (tmp_path / "a-file").write_text("x")
+        out = tmp_path / "a-file" / "sdk"
     spec = _spec(tmp_path, _ping())
     proc = run([sys.executable, "-m", "generator", "generate", str(spec), "-o", str(out)])
     assert proc.returncode == 5, proc.stderr
     assert proc.stderr.startswith("sdkgen: error: ") and len(proc.stderr.strip().splitlines()) == 1, proc.stderr
     assert "Traceback" not in proc.stderr and not proc.stdout
+
+
+def test_very_long_schema_and_tag_names_give_usable_files(tmp_path: Path) -> None:
+    """Bug: a 500-character schema name (or tag) became a 500-character file name, which no file
+    system takes. File and module names are cut, with a hash of the whole name; class names stay whole."""
+    long_schema, long_tag = "Very" + "Long" * 124, "t" * 300
+    doc = {
+        "paths": {"/things": {"get": {
+            "operationId": "listThings", "tags": [long_tag],
+            "responses": {"200": {"description": "ok", "content": {"application/json": {
+                "schema": {"$ref": f"#/components/schemas/{long_schema}"}}}}},
+        }}},
+        "components": {"schemas": {long_schema: {"type": "object", "properties": {"id": {"type": "string"}}}}},
+    }
+    out = tmp_path / "sdk"
+    generate(_spec(tmp_path, doc), out, {"package": "tiny_sdk"})
+    longest = max(len(part) for path in out.rglob("*") for part in path.relative_to(out).parts)
+    assert longest <= 84  # 80 and a suffix
+    printed = _check_sdk(out, "tiny_sdk", f"print(models.{long_schema}.model_validate({{'id': 'x'}}).id)")
+    assert printed == "x\n"
+    resources = sorted(p.name for p in (out / "src/tiny_sdk/resources").glob("t*.py"))
+    assert len(resources) == 1 and resources[0].startswith("t" * 69 + "_")
