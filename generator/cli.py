@@ -24,7 +24,7 @@ def cmd_generate(args: argparse.Namespace) -> int:
         root, configs = configured(Path.cwd())
         jobs = [(t.spec, t.output, t.raw, t.output.relative_to(root).as_posix()) for t in configs]
     for spec, output, raw, label in jobs:
-        done = generate_one(spec, output, raw, label)
+        done = generate_one(spec, output, {**raw, "strict": True} if args.strict else raw, label)
         api = done.api
         print(f"generated {done.settings.package} ({len(api.operations)} operations, {len(api.models)} models) in {label}")
         sys.stdout.write(done.report)
@@ -35,7 +35,7 @@ def cmd_check(args: argparse.Namespace) -> int:
     from generator.pipeline import check
 
     drifted = False
-    for label, lines in check(Path.cwd()).items():
+    for label, lines in check(Path.cwd(), strict=args.strict).items():
         if not lines:
             print(f"{label}: up to date")
             continue
@@ -68,8 +68,10 @@ def parser() -> argparse.ArgumentParser:
     g.add_argument("spec", nargs="?", help="an OpenAPI 3.0/3.1 file (YAML or JSON)")
     g.add_argument("-o", "--output", help="the folder to write the SDK to")
     g.add_argument("--package", help="the Python package name (default: from the spec's title)")
+    g.add_argument("--strict", action="store_true", help="fail (exit 2) on any spec problem, warnings included")
     g.set_defaults(func=cmd_generate)
     c = sub.add_parser("check", help="exit 1 with a diff if a committed SDK differs from what its spec generates")
+    c.add_argument("--strict", action="store_true", help="fail (exit 2) on any spec problem, warnings included")
     c.set_defaults(func=cmd_check)
     d = sub.add_parser("diff", help="report what changes for SDK users between two specs, classified breaking or not")
     d.add_argument("old", nargs="?", help="the old spec, SDK folder or .sdkgen/surface.json")
