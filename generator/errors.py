@@ -74,7 +74,7 @@ class SpecProblems(SpecError):
     """Validation found problems that stop the run: errors, or (with `--strict`) any problem at all.
 
     `str()` is one `WHERE: WHAT` line per problem, joined so that the CLI's `sdkgen: error: ` prefix
-    starts every line, and a total last.
+    starts every line (`sdkgen: warning: ` for warnings that are not fatal), and a total last.
     """
 
     def __init__(self, problems: Iterable[Problem], *, strict: bool = False) -> None:
@@ -89,7 +89,14 @@ class SpecProblems(SpecError):
         super().__init__(summary, where=self.problems[0].file if self.problems else "")
 
     def __str__(self) -> str:
-        return "\nsdkgen: error: ".join([*(str(p) for p in self.problems), super().__str__()])
+        # The CLI prints "sdkgen: error: " before the first line: errors come first, then the
+        # warnings (errors too, with --strict), then the total.
+        errors = [p for p in self.problems if p.severity == "error"]
+        warnings = [p for p in self.problems if p.severity != "error"]
+        lines = [str(p) for p in errors]
+        lines += [str(p) if self.strict or not lines else f"\0{p}" for p in warnings]
+        text = "\nsdkgen: error: ".join([*lines, super().__str__()])
+        return text.replace("sdkgen: error: \0", "sdkgen: warning: ")
 
     def __reduce__(self) -> tuple[object, ...]:
         return (partial(type(self), strict=self.strict), (self.problems,))

@@ -178,6 +178,8 @@ class _Bundler:
         if "://" in target_file:
             raise SpecError(f"remote $ref {ref!r} is not supported: download it next to the spec", where=where)
         path = (base.parent / unquote(target_file)).resolve() if target_file else base
+        if path == self.root_path and base == self.root_path:
+            return node  # a local ref stays a ref; `_check_local_refs` reports all that do not resolve
         try:
             parts = _split_pointer(fragment)
         except ValueError:

@@ -49,7 +49,7 @@ PARALLEL_VALIDATION_THRESHOLD = 500
 # At most this many warnings are printed, then "... and N more".
 WARNINGS_SHOWN = 50
 
-__all__ = ["PARALLEL_VALIDATION_THRESHOLD", "Validation", "format_warnings", "locate", "validate_spec"]
+__all__ = ["PARALLEL_VALIDATION_THRESHOLD", "Problem", "SpecProblems", "Validation", "format_warnings", "locate", "validate_spec"]
 
 
 def check_version(doc: dict[str, Any], path: Path) -> None:

@@ -37,8 +37,23 @@ def _message(error: ValidationError) -> str:
 
 
 def _deepest(error: ValidationError) -> ValidationError:
-    """The most specific error under a oneOf/anyOf failure (what is wrong, not 'matches none')."""
-    return best_match([error]) or error
+    """The most specific error under a oneOf/anyOf failure: what is wrong, not "matches none".
+
+    The alternative the instance came closest to is the one whose errors lie deepest (then: fewest
+    errors); a `$ref`-only alternative (OpenAPI's "Schema or Reference") is not a candidate when the
+    instance has no `$ref`.
+    """
+    while error.validator in ("oneOf", "anyOf") and error.context:
+        branches: dict[int, list[ValidationError]] = {}
+        for sub in error.context:
+            branches.setdefault(int(sub.relative_schema_path[0]), []).append(sub)
+        candidates = [
+            errs for errs in branches.values()
+            if not all(e.validator == "required" and "'$ref'" in e.message for e in errs)
+        ] or list(branches.values())
+        chosen = max(candidates, key=lambda errs: (max(len(e.absolute_path) for e in errs), -len(errs)))
+        error = best_match(chosen) or chosen[0]
+    return error
 
 
 def _document_findings(doc: dict[str, Any], roots: set[Parts]) -> list[Finding]:
