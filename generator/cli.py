@@ -35,7 +35,7 @@ def cmd_generate(args: argparse.Namespace) -> int:
         root, configs = configured(Path.cwd())
         jobs = [(t.spec, t.output, t.raw, t.output.relative_to(root).as_posix()) for t in configs]
     for spec, output, raw, label in jobs:
-        done = generate_one(spec, output, raw, label)
+        done = generate_one(spec, output, {**raw, "strict": True} if args.strict else raw, label)
         api = done.api
         print(f"generated {done.settings.package} ({len(api.operations)} operations, {len(api.models)} models) in {label}")
         if done.kept:
@@ -53,7 +53,7 @@ def cmd_check(args: argparse.Namespace) -> int:
     from generator.pipeline import check
 
     drifted = False
-    for label, lines in check(Path.cwd()).items():
+    for label, lines in check(Path.cwd(), strict=args.strict).items():
         if not lines:
             print(f"{label}: up to date")
             continue
@@ -137,6 +137,7 @@ def parser() -> argparse.ArgumentParser:
     g.add_argument("--distribution", metavar="NAME", help="the name on PyPI (default: the package name with dashes)")
     g.add_argument("--sdk-version", metavar="VERSION", help="the SDK's own version (default: 0.1.0)")
     g.add_argument("--ref-root", action="append", metavar="DIR", help="a folder outside the spec's own that its $refs may read (repeatable)")
+    g.add_argument("--strict", action="store_true", help="fail (exit 2) on any spec problem, warnings included")
     g.set_defaults(func=cmd_generate)
     c = sub.add_parser(
         "check", help="exit 1 with a diff if a committed SDK differs from what its spec generates", formatter_class=formatter,
@@ -144,6 +145,7 @@ def parser() -> argparse.ArgumentParser:
         "committed one. Prints a unified diff and exits 1 on drift; files sdkgen did not write are not compared.",
         epilog=f"{CHECK_EXAMPLES}\n\n{EXIT_CODES}",
     )
+    c.add_argument("--strict", action="store_true", help="fail (exit 2) on any spec problem, warnings included")
     c.set_defaults(func=cmd_check)
     d = sub.add_parser(
         "diff", help="report what changes for SDK users between two specs, classified breaking or not",

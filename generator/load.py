@@ -24,7 +24,7 @@ from urllib.parse import unquote
 
 import yaml
 
-from generator.errors import ConfigError, SpecError
+from generator.errors import ConfigError, Problem, SpecError, SpecProblems
 from generator.naming import unique
 
 # -- limits (documented in the README, "Untrusted specs") ---------------------------------------------
@@ -265,22 +265,45 @@ def _json_deep_pointer(text: str) -> list[str | int]:
     return [key for _, key in frames]
 
 
-def line_of(path: Path, pointer: list[str | int]) -> int | None:
-    """The 1-based line where `pointer` starts in a YAML/JSON file, for error messages only."""
-    try:
-        node = yaml.compose(path.read_text(encoding="utf-8"), Loader=yaml.SafeLoader)
-    except (OSError, yaml.YAMLError):
-        return None
-    for part in pointer:
-        if isinstance(node, yaml.MappingNode):
-            node = next((v for k, v in node.value if str(k.value) == str(part)), None)
-        elif isinstance(node, yaml.SequenceNode) and str(part).isdigit() and int(part) < len(node.value):
-            node = node.value[int(part)]
-        else:
-            return None
+class Lines:
+    """Lines of JSON pointers in one YAML/JSON file, for messages. The file is composed once, on the
+    first question (only runs that report something pay for it), then each pointer is a walk."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self._root: yaml.Node | None = None
+        self._read = False
+
+    def _compose(self) -> yaml.Node | None:
+        if not self._read:
+            self._read = True
+            loader = yaml.CSafeLoader if hasattr(yaml, "CSafeLoader") else yaml.SafeLoader
+            try:
+                self._root = yaml.compose(self.path.read_text(encoding="utf-8"), Loader=loader)
+            except (OSError, UnicodeDecodeError, yaml.YAMLError):
+                self._root = None
+        return self._root
+
+    def line(self, pointer: list[str | int] | tuple[str | int, ...]) -> int | None:
+        """The 1-based line where `pointer` starts, or None when the file has no such place."""
+        node = self._compose()
         if node is None:
             return None
-    return node.start_mark.line + 1 if node is not None else None
+        for part in pointer:
+            if isinstance(node, yaml.MappingNode):
+                node = next((v for k, v in node.value if str(k.value) == str(part)), None)
+            elif isinstance(node, yaml.SequenceNode) and str(part).isdigit() and int(part) < len(node.value):
+                node = node.value[int(part)]
+            else:
+                return None
+            if node is None:
+                return None
+        return node.start_mark.line + 1
+
+
+def line_of(path: Path, pointer: list[str | int]) -> int | None:
+    """The 1-based line where `pointer` starts in a YAML/JSON file, for error messages only."""
+    return Lines(path).line(pointer)
 
 
 def pointer_str(parts: list[str | int]) -> str:
@@ -399,6 +422,8 @@ class _Bundler:
         where = f"{base}, {pointer_str(at)}"
         target_file, _, fragment = ref.partition("#")
         path = self.target_path(target_file, ref, base, where) if target_file else base
+        if path == self.root_path and base == self.root_path:
+            return node  # a local ref stays a ref; `_check_local_refs` reports all that do not resolve
         if path not in self.documents and len(self.documents) >= MAX_FILES:
             raise SpecError(f"the spec refers to more than {MAX_FILES:,} files, the limit", where=where)
         try:
@@ -474,7 +499,9 @@ def load_spec(path: Path, ref_roots: Iterable[str | Path] = ()) -> dict[str, Any
 
 
 def _check_local_refs(root: Any, node: Any, at: list[str | int], path: Path) -> None:
+    """Every local `$ref` must resolve; all that do not are reported at once, each with its place."""
     stack: list[tuple[Any, list[str | int]]] = [(node, at)]
+    broken: list[tuple[list[str | int], str]] = []
     while stack:
         current, where = stack.pop()
         if isinstance(current, dict):
@@ -483,9 +510,14 @@ def _check_local_refs(root: Any, node: Any, at: list[str | int], path: Path) -> 
                 try:
                     resolve_pointer(root, _split_pointer(ref[1:]))
                 except (KeyError, ValueError):
-                    line = line_of(path, where)
-                    loc = f"{path}:{line}" if line else str(path)
-                    raise SpecError(f"unresolvable $ref {ref!r}", where=f"{loc}, {pointer_str(where)}") from None
+                    broken.append((where, ref))
             stack.extend((v, [*where, k]) for k, v in current.items())
         elif isinstance(current, list):
             stack.extend((v, [*where, i]) for i, v in enumerate(current))
+    if broken:
+        lines = Lines(path)
+        problems = [
+            Problem("error", f"unresolvable $ref {ref!r}", pointer_str(where), str(path), lines.line(where))
+            for where, ref in broken
+        ]
+        raise SpecProblems(sorted(problems, key=lambda p: (p.line or 0, p.pointer)))

@@ -18,12 +18,12 @@ from generator.diff import compare, parse_surface, surface_file_data
 from generator.emit.models import check_names, generate_models, top_level_names
 from generator.emit.sdk import render_sdk
 from generator.emit.surface import SURFACE_FILE, SURFACE_FORMAT, dump_surface, surface_of
-from generator.errors import EXIT_DRIFT, SpecError, UsageError
+from generator.errors import EXIT_DRIFT, ConfigError, SpecError, UsageError
 from generator.ir import Api, build_api
 from generator.load import load_spec
 from generator.normalize import normalize
 from generator.report import render, render_text
-from generator.validate import Validation
+from generator.validate import Validation, format_warnings
 from generator.write import (
     Ownership,
     diff_trees,
@@ -43,20 +43,42 @@ def _prepare(doc: dict[str, Any], raw_settings: dict[str, Any] | None) -> tuple[
     return build_api(doc, client_class=settings.client_class, env_var=settings.env_var), settings
 
 
+def is_strict(raw_settings: dict[str, Any] | None) -> bool:
+    """`strict: true` in an sdkgen.yaml (or `--strict`, which the CLI passes the same way): every
+    validation problem is fatal, not only errors."""
+    strict = (raw_settings or {}).get("strict", False)
+    if not isinstance(strict, bool):
+        raise ConfigError(f"strict must be true or false, not {strict!r}", where="config")
+    return strict
+
+
+def _validation(doc: dict[str, Any], spec_path: Path, raw_settings: dict[str, Any] | None) -> Validation:
+    return Validation(doc, spec_path, strict=is_strict(raw_settings))
+
+
+def _warn(validation: Validation) -> None:
+    """The warnings of a run that goes on, on stderr, once per spec."""
+    sys.stderr.write(format_warnings(validation.problems))
+
+
 def load_api(spec_path: Path, raw_settings: dict[str, Any] | None = None) -> tuple[dict[str, Any], Api, SdkSettings]:
-    """Load, validate and normalise a spec; return the document, its IR and the SDK settings."""
+    """Load, validate (repairing what validation repairs) and normalise a spec; return the document,
+    its IR and the SDK settings."""
     doc = load_spec(spec_path, (raw_settings or {}).get("ref_roots") or ())
-    with Validation(doc, spec_path):
+    with _validation(doc, spec_path, raw_settings) as validation:
         api, settings = _prepare(doc, raw_settings)
+    _warn(validation)
     return doc, api, settings
 
 
 def render_files(spec_path: Path, raw_settings: dict[str, Any] | None = None) -> tuple[Api, SdkSettings, dict[str, str]]:
-    """Every file of the SDK (package, docs, surface snapshot) by relative path, before formatting."""
+    """Every file of the SDK (package, docs, surface snapshot) by relative path, before formatting.
+    Validation warnings go to stderr; problems that stop the run raise `SpecProblems`."""
     doc = load_spec(spec_path, (raw_settings or {}).get("ref_roots") or ())
-    with Validation(doc, spec_path):
+    with _validation(doc, spec_path, raw_settings) as validation:
         api, settings = _prepare(doc, raw_settings)
         pydantic_code, typeddict_code = generate_models(doc, settings.package)
+    _warn(validation)
     model_names = top_level_names(pydantic_code)
     typeddict_names = top_level_names(typeddict_code)
     check_names(sorted(api.models), model_names, "models/_models.py")
@@ -144,9 +166,10 @@ def configured(cwd: Path) -> tuple[Path, list[Target]]:
     return root, targets(root)
 
 
-def check(cwd: Path) -> dict[str, list[str]]:
+def check(cwd: Path, strict: bool = False) -> dict[str, list[str]]:
     """`sdkgen check`: for each configured SDK (by output label), the unified diff from the committed
-    tree to what its spec generates now; an empty list means it is up to date."""
+    tree to what its spec generates now; an empty list means it is up to date. `strict`: any
+    validation problem of a spec is fatal (as `strict: true` in its sdkgen.yaml)."""
     root, configs = configured(cwd)
     out: dict[str, list[str]] = {}
     for target in configs:
@@ -154,7 +177,8 @@ def check(cwd: Path) -> dict[str, list[str]]:
         with tempfile.TemporaryDirectory() as tmp:
             fresh = Path(tmp) / "sdk"
             fresh.mkdir()
-            build_into(target.spec, fresh, target.raw, Ownership(target.output))
+            raw = {**target.raw, "strict": True} if strict else target.raw
+            build_into(target.spec, fresh, raw, Ownership(target.output))
             out[label] = diff_trees(read_tree(fresh), generated_files(target.output), label)
     return out
 

@@ -18,7 +18,7 @@ LAYERS: list[set[str]] = [
     {"errors", "naming", "runtime_files"},
     {"config"},
     {"load"},
-    {"validate"},
+    {"validate"},  # a package: validate/walk, lint, document and the Validation that runs them
     {"normalize"},
     {"ir"},
     {"emit"},

@@ -8,7 +8,7 @@ import pytest
 
 from generator import pipeline, validate
 from generator.emit import models
-from generator.errors import SpecError
+from generator.errors import SpecProblems
 from tests.conftest import SPECS
 
 
@@ -26,16 +26,18 @@ def test_parallel_validation_reports_the_validators_error(monkeypatch: pytest.Mo
     text = (SPECS / "kitchen_sink.yaml").read_text()
     bad = tmp_path / "bad.yaml"
     bad.write_text(text.replace("description: The pet.\n", "description: 42\n", 1))
-    with pytest.raises(SpecError) as info:
+    with pytest.raises(SpecProblems) as info:
         pipeline.render_files(bad)
     assert "invalid OpenAPI spec" in info.value.message
-    assert info.value.where.startswith(f"{bad}:")
-    assert "#/paths/~1pets~1{petId}/get/responses/200/description" in info.value.where
+    [problem] = info.value.problems
+    assert (problem.severity, problem.file, problem.pointer) == ("error", str(bad), "#/paths/~1pets~1{petId}/get/responses/200/description")
+    assert problem.line == text.splitlines().index("          description: The pet.") + 1
 
     broken = tmp_path / "broken.yaml"
     # A number where a string belongs: invalid, and the normaliser would choke on it as a name.
     broken.write_text(text.replace("operationId: getPet", "operationId: 5", 1))
-    with pytest.raises(SpecError) as info:
+    with pytest.raises(SpecProblems) as info:
         pipeline.render_files(broken)
     assert "invalid OpenAPI spec" in info.value.message
-    assert "#/paths/~1pets~1{petId}/get/operationId" in info.value.where
+    assert [p.pointer for p in info.value.problems] == ["#/paths/~1pets~1{petId}/get/operationId"]
+    assert info.value.problems[0].line

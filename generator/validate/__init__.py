@@ -1,0 +1,147 @@
+"""Validate a bundled spec: report every problem at once, each located, and repair the harmless ones.
+
+Real specs carry small slips every other generator tolerates, so validation is lenient by default.
+Each problem is a `Problem(severity, message, pointer, file, line)`, and its severity follows one rule:
+
+**An error is a problem that leaves the generator without something it builds code from**; it stops
+the run (exit 2) after all problems are listed. That is: a document that is not OpenAPI 3.0/3.1; a
+problem in the document's structure outside schemas (`info`, `paths`, path items, operations,
+parameters, request bodies, responses, components: missing or of the wrong type, e.g. an operation
+that is not a mapping, a parameter without `name`/`in`, a non-string `description` or
+`operationId`); an unresolvable `$ref` (found by `load`); a duplicate `operationId` or a path
+template whose parameters are not declared (methods and URLs are built from them); and, inside a
+schema, a problem in a keyword that shapes the generated types: `type`, `properties`, `items`,
+`required`, `allOf`/`oneOf`/`anyOf`/`not`, `additionalProperties`, `enum` (not a list),
+`discriminator`, `$ref`.
+
+**A warning is a problem in a schema keyword that only annotates or constrains values**, which the
+generator can repair or ignore (`lint.py` finds them and says which, in the message): a `default` or
+`example` of the wrong type or not in the `enum` (dropped), duplicate `enum` values (merged),
+wrong-typed `title`/`description`/`minimum`/`maxLength`/`pattern`/`readOnly`... (dropped), keywords
+OpenAPI 3.0 does not know such as Swagger 2's `definitions` or 3.1's `examples` (dropped), `nullable`
+without `type` or in 3.1, an unknown `format` (ignored: the type alone applies). The repairs are made
+on the loaded document before normalisation, so the SDK takes that reading. With `strict` (the
+`--strict` flag, or `strict: true` in `sdkgen.yaml`) every problem is fatal.
+
+Two passes: `lint` (cheap, in-process, finds the warnings and repairs them) and `check_document`
+(openapi-spec-validator's meta-schemas, the slow part: for large specs it runs in a second process
+while the later stages go on, see `Validation`). Neither depends on which process runs the other,
+so the problems are the same either way; they are sorted by line and pointer.
+"""
+
+from __future__ import annotations
+
+import os
+import pickle
+from collections.abc import Iterable
+from concurrent.futures import Future, ProcessPoolExecutor
+from pathlib import Path
+from typing import Any, Self
+
+from generator.errors import Problem, SpecError, SpecProblems
+from generator.load import Lines, pointer_str
+from generator.validate.document import check_document
+from generator.validate.lint import Finding, lint
+
+# Above this many paths + schemas, validation runs in a second process while the rest of the
+# pipeline goes on: openapi-spec-validator takes ~25 s on GitHub's API, as long as the models.
+PARALLEL_VALIDATION_THRESHOLD = 500
+# At most this many warnings are printed, then "... and N more".
+WARNINGS_SHOWN = 50
+
+__all__ = ["PARALLEL_VALIDATION_THRESHOLD", "Problem", "SpecProblems", "Validation", "format_warnings", "locate", "validate_spec"]
+
+
+def check_version(doc: dict[str, Any], path: Path) -> None:
+    version = str(doc.get("openapi", ""))
+    if not version.startswith(("3.0", "3.1")):
+        found = version or ("swagger " + str(doc["swagger"]) if "swagger" in doc else "none")
+        raise SpecError(f"only OpenAPI 3.0 and 3.1 are supported (openapi: {found})", where=str(path))
+
+
+def locate(findings: Iterable[Finding], path: Path) -> list[Problem]:
+    """Findings as Problems with lines (the file is composed once, only if there is something to
+    say), without repeats, sorted by line, then pointer."""
+    lines = Lines(path)
+    problems = {
+        Problem(severity, message, pointer_str(list(at)), str(path), lines.line(list(at)) if at else None)  # type: ignore[arg-type]
+        for severity, message, at in set(findings)
+    }
+    return sorted(problems, key=lambda p: (p.line is None, p.line or 0, p.pointer, p.severity, p.message))
+
+
+def format_warnings(problems: list[Problem], limit: int = WARNINGS_SHOWN) -> str:
+    """The lines `sdkgen` prints on stderr for the warnings of a run that went on ("" for none)."""
+    warnings = [p for p in problems if p.severity == "warning"]
+    if not warnings:
+        return ""
+    lines = [f"sdkgen: warning: {p}" for p in warnings[:limit]]
+    if len(warnings) > limit:
+        lines.append(f"sdkgen: warning: ... and {len(warnings) - limit} more")
+    n = len(warnings)
+    lines.append(f"sdkgen: warning: {warnings[0].file}: {n} warning{'s' if n != 1 else ''}, repaired or ignored (--strict makes them errors)")
+    return "\n".join(lines) + "\n"
+
+
+class Validation:
+    """Validation of the spec as loaded, its repairs applied, the full validator in the background
+    for large specs.
+
+    The repairs are made in `__init__` (before the pipeline normalises the document). Nothing is
+    written before `wait()` has returned, and a failure elsewhere waits for it too: for an invalid
+    spec the validator's problems are the error worth reporting. `wait()` raises `SpecProblems` for
+    errors (or any problem, with `strict`) and returns the warnings otherwise.
+    """
+
+    def __init__(self, doc: dict[str, Any], spec_path: Path, *, strict: bool = False) -> None:
+        check_version(doc, spec_path)
+        self.spec_path = spec_path
+        self.strict = strict
+        self.problems: list[Problem] = []
+        self._linted, fixes = lint(doc)
+        self._found: list[Finding] | None = None
+        self._pool: ProcessPoolExecutor | None = None
+        self._future: Future[list[Finding]] | None = None
+        size = len(doc.get("paths") or {}) + len((doc.get("components") or {}).get("schemas") or {})
+        if size < PARALLEL_VALIDATION_THRESHOLD or (os.cpu_count() or 1) < 2:
+            self._found = check_document(doc)  # small: not worth a process
+        else:
+            # Pickled here, before the repairs and before the pipeline normalises `doc` in place.
+            frozen = pickle.dumps(doc, protocol=pickle.HIGHEST_PROTOCOL)
+            self._pool = ProcessPoolExecutor(max_workers=1)
+            self._future = self._pool.submit(_check_pickled, frozen)
+        for fix in fixes:
+            fix()
+        if self._found is not None:
+            self.wait()
+
+    def wait(self) -> list[Problem]:
+        if self._future is not None and self._pool is not None:
+            try:
+                self._found = self._future.result()
+            finally:
+                self._pool.shutdown(cancel_futures=True)
+                self._future = self._pool = None
+        if self._found is None:
+            return self.problems
+        problems = locate([*self._linted, *self._found], self.spec_path)
+        self._found = None
+        if any(p.severity == "error" for p in problems) or self.strict and problems:
+            raise SpecProblems(problems, strict=self.strict)
+        self.problems = problems
+        return problems
+
+    def __enter__(self) -> Self:
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        self.wait()  # on an exception too: a validation error replaces it
+
+
+def _check_pickled(frozen: bytes) -> list[Finding]:
+    return check_document(pickle.loads(frozen))
+
+
+def validate_spec(doc: dict[str, Any], path: Path, *, strict: bool = False) -> list[Problem]:
+    """Validate and repair `doc` in this process; the warnings, or `SpecProblems`."""
+    return Validation(doc, path, strict=strict).wait()
