@@ -447,6 +447,7 @@ def cause(text: str) -> str:
     text = re.sub(r"'(?:[^'\\]|\\.)*'", "'…'", text)
     text = re.sub(r'"(?:[^"\\]|\\.)*"', '"…"', text)
     text = re.sub(r"`[^`]*`", "`…`", text)
+    text = re.sub(r"\(in [^()]*\)", "(in …)", text)
     text = re.sub(r"#/\S+", "#/…", text)
     text = re.sub(r"\b\d+(\.\d+)?\b", "N", text)
     text = re.sub(r"\{[^{}]*\}", "{…}", text)
@@ -531,6 +532,17 @@ def _median(values: list[float]) -> float:
     return ordered[len(ordered) // 2] if ordered else 0.0
 
 
+def save(path: Path, meta: dict[str, Any], swagger: list[Spec], results: list[Result]) -> None:
+    """The results file, sorted by spec."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    data = {
+        "meta": meta,
+        "swagger": [{"id": s.id, "version": s.version} for s in swagger],
+        "results": [asdict(r) for r in sorted(results, key=lambda r: r.id)],
+    }
+    path.write_text(json.dumps(data, indent=1) + "\n")
+
+
 # --- main ----------------------------------------------------------------------------------------
 
 
@@ -569,12 +581,19 @@ def main() -> None:
     specs, swagger = select(args)
     print(f"{len(specs)} specs to generate, {len(swagger)} Swagger 2.0 skipped", file=sys.stderr)
     results: list[Result] = []
+    meta = {
+        "directory": DIRECTORY,
+        "octokit": OCTOKIT,
+        "args": {k: str(v) for k, v in sorted(vars(args).items())},
+        "python": sys.version.split()[0],
+    }
     start = time.perf_counter()
     with ThreadPoolExecutor(max_workers=max(1, args.jobs)) as pool:
         futures = {pool.submit(bench_one, spec, args): spec for spec in specs}
         for done, future in enumerate(as_completed(futures), 1):
             r = future.result()
             results.append(r)
+            save(args.results, meta, swagger, results)  # after each spec: a long run can be stopped
             flags = (
                 ""
                 if r.status != "generated"
@@ -589,25 +608,7 @@ def main() -> None:
                 file=sys.stderr,
                 flush=True,
             )
-    results.sort(key=lambda r: r.id)
-    args.results.parent.mkdir(parents=True, exist_ok=True)
-    meta = {
-        "directory": DIRECTORY,
-        "octokit": OCTOKIT,
-        "args": {k: str(v) for k, v in sorted(vars(args).items())},
-        "python": sys.version.split()[0],
-    }
-    args.results.write_text(
-        json.dumps(
-            {
-                "meta": meta,
-                "swagger": [{"id": s.id, "version": s.version} for s in swagger],
-                "results": [asdict(r) for r in results],
-            },
-            indent=1,
-        )
-        + "\n"
-    )
+    save(args.results, meta, swagger, results)
     print(summarize(results, swagger))
     print(f"\nresults: {args.results}")
 
