@@ -208,9 +208,17 @@ def describe(spec_id: str, path: Path) -> Spec:
 
 
 def origin_of(path: Path) -> str:
-    """The format the directory converted the spec from (its last `info.x-origin`), e.g. "swagger 2.0"."""
-    origins = json.loads(path.read_bytes()).get("info", {}).get("x-origin") or []
-    last = origins[-1] if isinstance(origins, list) and origins else origins
+    """The format the directory converted the spec from (its last `info.x-origin`), e.g. "swagger 2.0".
+
+    Found in the text, not by parsing the spec: this process's peak memory would become a floor of
+    every generator process's peak RSS (Linux carries it over fork and exec).
+    """
+    match = re.search(rb'"x-origin"\s*:\s*(\[[^\[\]]*\])', path.read_bytes())
+    try:
+        origins = json.loads(match.group(1)) if match else []
+    except ValueError:
+        return ""
+    last = origins[-1] if origins else {}
     return (
         f"{last.get('format', '')} {last.get('version', '')}".strip()
         if isinstance(last, dict)
