@@ -8,9 +8,7 @@ the run (exit 2) after all problems are listed. That is: a document that is not 
 problem in the document's structure outside schemas (`info`, `paths`, path items, operations,
 parameters, request bodies, responses, components: missing or of the wrong type, e.g. an operation
 that is not a mapping, a parameter without `name`/`in`, a non-string `description` or
-`operationId`); an unresolvable `$ref` (found by `load`); a duplicate `operationId` or a path
-template whose parameters are not declared (methods and URLs are built from them); and, inside a
-schema, a problem in a keyword that shapes the generated types: `type`, `properties`, `items`,
+`operationId`); an unresolvable `$ref` (found by `load`); and, inside a schema, a problem in a keyword that shapes the generated types: `type`, `properties`, `items`,
 `required`, `allOf`/`oneOf`/`anyOf`/`not`, `additionalProperties`, `enum` (not a list),
 `discriminator`, `$ref`.
 
@@ -19,7 +17,12 @@ generator can repair or ignore (`lint.py` finds them and says which, in the mess
 `example` of the wrong type or not in the `enum` (dropped), duplicate `enum` values (merged),
 wrong-typed `title`/`description`/`minimum`/`maxLength`/`pattern`/`readOnly`... (dropped), keywords
 OpenAPI 3.0 does not know such as Swagger 2's `definitions` or 3.1's `examples` (dropped), `nullable`
-without `type` or in 3.1, an unknown `format` (ignored: the type alone applies). The repairs are made
+without `type` or in 3.1, an unknown `format` (ignored: the type alone applies), a `pattern` pydantic
+cannot compile (dropped), `required` names that are not properties (dropped). The slips of URLs and
+operations that real specs carry are warnings too: a query string in a path key (cut off), a URL
+placeholder with no parameter (a required string path parameter), a declared path parameter the URL
+does not use (ignored), a duplicate `operationId` (numbered), a parameter declared twice (the last
+one is used). The repairs are made
 on the loaded document before normalisation, so the SDK takes that reading. With `strict` (the
 `--strict` flag, or `strict: true` in `sdkgen.yaml`) every problem is fatal.
 

@@ -9,7 +9,8 @@ runs in a background process: the repaired document is what the later stages see
 
 from __future__ import annotations
 
-import string
+import functools
+import re
 from collections.abc import Callable
 from typing import Any
 
@@ -123,6 +124,8 @@ class _Linter:
             if key in schema and (not isinstance(value, bound[0]) or isinstance(value, bool) != (not self.v31)):
                 self.warn(f"{key} {_short(value)} is not a {'number' if self.v31 else 'boolean'} in OpenAPI {'3.1' if self.v31 else '3.0'}: ignored", (*at, key), self.drop(schema, key))
         self.nullable(schema, at)
+        self.pattern(schema, at)
+        self.required(schema, at)
         fmt = schema.get("format")
         if isinstance(fmt, str) and fmt not in KNOWN_FORMATS:
             self.warn(f"unknown format {fmt!r}: ignored (the type alone applies)", (*at, "format"))
@@ -172,17 +175,55 @@ class _Linter:
         if len(kept) < len(enum):
             self.fixes.append(lambda: schema.__setitem__("enum", kept))
 
+    def pattern(self, schema: dict[str, Any], at: Parts) -> None:
+        """A pattern the generated model's regex engine cannot compile would make the model unusable
+        (pydantic compiles it when the model is first built): dropped. pydantic-core's Rust engine is the
+        default; datamodel-code-generator switches a model to Python's `re` for lookarounds."""
+        pattern = schema.get("pattern")
+        if isinstance(pattern, str) and not _compiles(pattern):
+            self.warn(
+                f"pattern {_short(pattern)} is not a regular expression pydantic can compile: dropped",
+                (*at, "pattern"), self.drop(schema, "pattern"),
+            )
+
+    def required(self, schema: dict[str, Any], at: Parts) -> None:
+        """Required names that are not properties of a closed, plain object schema: dropped from `required`."""
+        required, props = schema.get("required"), schema.get("properties")
+        if not isinstance(required, list) or not isinstance(props, dict):
+            return
+        if any(k in schema for k in ("allOf", "anyOf", "oneOf", "additionalProperties", "$ref")):
+            return  # the name may be defined elsewhere, or allowed by additionalProperties
+        unknown = [name for name in required if isinstance(name, str) and name not in props]
+        for name in unknown:
+            self.warn(f"required property {name!r} is not defined in properties: dropped from required", (*at, "required"))
+        if unknown:
+            kept = [name for name in required if name not in unknown]
+            self.fixes.append(lambda: schema.__setitem__("required", kept))
+
     def operations(self) -> None:
-        """Duplicate operationIds and path templates whose parameters are not declared: errors (the
-        SDK's method names and URLs are built from them)."""
-        seen: dict[str, Parts] = {}
+        """The URL templates, operation ids and parameters the SDK's methods are built from. Each slip
+        here has a useful reading, so each is a warning with its repair: a query string written into a
+        path key is cut off; a URL placeholder with no parameter gets a string path parameter; a declared
+        path parameter the URL does not use is dropped; a duplicate operationId gets a number; a
+        parameter declared twice keeps its last declaration (as OpenAPI's overriding rule reads)."""
         paths = self.doc.get("paths")
         if not isinstance(paths, dict):
             return
+        seen_ids: dict[str, Parts] = {}
+        taken_ids = {
+            op.get("operationId") for item in paths.values() if isinstance(item, dict)
+            for op in (item.get(m) for m in METHODS) if isinstance(op, dict)
+        }
+        cut_urls = {url: url.split("?", 1)[0] for url in paths if isinstance(url, str) and "?" in url}
+        for url, cut in cut_urls.items():
+            if cut in paths or list(cut_urls.values()).count(cut) > 1:
+                self.findings.append(("error", f"path {url!r} has a query string, and {cut!r} is taken", ("paths", url)))
+            else:
+                self.warn(f"path {url!r} has a query string: cut to {cut!r} (declare query parameters with in: query)", ("paths", url), self._rename_path(url, cut))
         for url, item in paths.items():
             if not isinstance(item, dict):
                 continue
-            shared = self._path_params(item.get("parameters"))
+            shared = item.get("parameters")
             for method in METHODS:
                 op = item.get(method)
                 if not isinstance(op, dict):
@@ -190,17 +231,63 @@ class _Linter:
                 at: Parts = ("paths", url, method)
                 op_id = op.get("operationId")
                 if isinstance(op_id, str):
-                    if op_id in seen:
-                        self.findings.append(("error", f"operationId {op_id!r} is also used at {'/'.join(map(str, seen[op_id][1:]))}", (*at, "operationId")))
-                    seen.setdefault(op_id, at)
-                declared = shared | self._path_params(op.get("parameters"))
-                in_url = {name for _, name, _, _ in string.Formatter().parse(str(url)) if name} if "{" in str(url) else set()
+                    if op_id in seen_ids:
+                        new_id = _unique_id(op_id, taken_ids)
+                        self.warn(
+                            f"operationId {op_id!r} is also used at {'/'.join(map(str, seen_ids[op_id][1:]))}: renamed {new_id!r}",
+                            (*at, "operationId"), lambda op=op, new_id=new_id: op.__setitem__("operationId", new_id),
+                        )
+                    seen_ids.setdefault(op_id, at)
+                self._duplicate_parameters(op.get("parameters"), (*at, "parameters"))
+                in_url = _placeholders(cut_urls.get(url, url))
+                declared = self._path_params(shared) | self._path_params(op.get("parameters"))
                 for name in sorted(in_url - declared):
-                    self.findings.append(("error", f"path parameter {name!r} of {url} is not declared (in: path)", at))
+                    self.warn(
+                        f"path parameter {name!r} of {url} is not declared: taken as a required string",
+                        at, lambda op=op, name=name: op.setdefault("parameters", []).append(
+                            {"name": name, "in": "path", "required": True, "schema": {"type": "string"}}
+                        ),
+                    )
                 for name in sorted(declared - in_url):
-                    self.findings.append(("error", f"path parameter {name!r} does not appear in the path {url}", at))
+                    self.warn(f"path parameter {name!r} does not appear in the path {url}: ignored", at, self._drop_path_param(item, op, name))
+            self._duplicate_parameters(shared, ("paths", url, "parameters"))
+
+    def _rename_path(self, url: str, cut: str) -> Fix:
+        paths = self.doc["paths"]
+
+        def fix() -> None:  # keeps the order of the paths
+            items = list(paths.items())
+            paths.clear()
+            paths.update((cut if key == url else key, value) for key, value in items)
+
+        return fix
+
+    def _drop_path_param(self, item: dict[str, Any], op: dict[str, Any], name: str) -> Fix:
+        def unused(param: Any) -> bool:
+            param = follow_refs(self.doc, param)
+            return isinstance(param, dict) and param.get("in") == "path" and param.get("name") == name
+
+        def fix() -> None:  # every operation of the path item shares its URL: unused by all of them
+            for holder in (op, item):
+                params = holder.get("parameters")
+                if isinstance(params, list):
+                    holder["parameters"] = [p for p in params if not unused(p)]
+
+        return fix
+
+    def _duplicate_parameters(self, params: Any, at: Parts) -> None:
+        seen: set[tuple[str, str]] = set()
+        for i, param in reversed(list(enumerate(params if isinstance(params, list) else []))):
+            param = follow_refs(self.doc, param)
+            if not isinstance(param, dict) or not isinstance(param.get("name"), str) or not isinstance(param.get("in"), str):
+                continue
+            key = (param["in"], param["name"])
+            if key in seen:
+                self.warn(f"parameter {param['name']!r} (in: {param['in']}) is declared twice: the last one is used", (*at, i))
+            seen.add(key)
 
     def _path_params(self, params: Any) -> set[str]:
+        """The names of the path parameters a list declares."""
         out = set()
         for param in params if isinstance(params, list) else []:
             param = follow_refs(self.doc, param)
@@ -221,3 +308,34 @@ def lint(doc: dict[str, Any]) -> tuple[list[Finding], list[Fix]]:
                 linter.schema(schema, at)
     linter.operations()
     return linter.findings, linter.fixes
+
+
+_PLACEHOLDER = re.compile(r"\{([^{}]+)\}")
+
+
+def _placeholders(url: str) -> set[str]:
+    return set(_PLACEHOLDER.findall(url))
+
+
+def _unique_id(op_id: str, taken: set[Any]) -> str:
+    n = 2
+    while f"{op_id}{n}" in taken:
+        n += 1
+    taken.add(f"{op_id}{n}")
+    return f"{op_id}{n}"
+
+
+_LOOKAROUND = re.compile(r"\(\?<?[=!]")
+
+
+@functools.lru_cache(maxsize=4096)
+def _compiles(pattern: str) -> bool:
+    """Whether pydantic can compile `pattern` with the engine the generated model will use."""
+    from pydantic_core import SchemaError, SchemaValidator, core_schema
+
+    engine = "python-re" if _LOOKAROUND.search(pattern) else "rust-regex"
+    try:
+        SchemaValidator(core_schema.str_schema(pattern=pattern, regex_engine=engine))
+    except SchemaError:
+        return False
+    return True

@@ -77,6 +77,16 @@ SLIPS = {
     "nullable without type": ("{nullable: true, description: anything}", "/nullable", "nullable without type has no effect", FIELD_DEFAULT, "None"),
     "unknown format": ("{type: string, format: weird-format}", "/format", "unknown format 'weird-format'", "result = str(Thing.model_fields['value'].annotation)", "str | None"),
     "wrong-typed constraint": ('{type: integer, minimum: "5"}', "/minimum", "minimum '5' is not a", "result = Thing(value=-1).value", -1),
+    "pattern pydantic cannot compile": (
+        "{type: string, pattern: '[[A-Z0-9]{1,18}'}", "/pattern",
+        "pattern '[[A-Z0-9]{1,18}' is not a regular expression pydantic can compile: dropped",
+        "result = Thing(value='[[').value", "[[",
+    ),
+    "required property not defined": (
+        "{type: object, required: [a, ghost], properties: {a: {type: string}}}", "/required",
+        "required property 'ghost' is not defined in properties: dropped from required",
+        "from slip_sdk.models import ThingValue\nresult = sorted(n for n, f in ThingValue.model_fields.items() if f.is_required())", ["a"],
+    ),
 }
 
 
@@ -174,14 +184,14 @@ def test_a_broken_spec_lists_every_error_with_line_and_pointer(tmp_path: Path) -
     assert lines == [
         f"sdkgen: error: {spec}:2, #/info: 'version' is a required property",
         f"sdkgen: error: {spec}:5, #/paths/~1things~1{{id}}/get: ['not', 'a', 'mapping'] is not of type 'object'",
-        f"sdkgen: error: {spec}:7, #/paths/~1things~1{{id}}/post: path parameter 'id' of /things/{{id}} is not declared (in: path)",
         f"sdkgen: error: {spec}:9, #/paths/~1things~1{{id}}/post/parameters/0: 'name' is a required property",
         (
             f"sdkgen: error: {spec}:16, #/components/schemas/Thing/type: 'integr' is not one of "
             "['array', 'boolean', 'integer', 'null', 'number', 'object', 'string']"
         ),
+        f"sdkgen: warning: {spec}:7, #/paths/~1things~1{{id}}/post: path parameter 'id' of /things/{{id}} is not declared: taken as a required string",
         f"sdkgen: warning: {spec}:18, #/components/schemas/Thing/properties/a/default: default 5 is not of type string: dropped",
-        f"sdkgen: error: {spec}: invalid OpenAPI spec: 5 errors, 1 warning",
+        f"sdkgen: error: {spec}: invalid OpenAPI spec: 4 errors, 2 warnings",
     ]
     for line in lines[:-1]:
         assert re.match(rf"sdkgen: (error|warning): {re.escape(str(spec))}:\d+, #/\S", line), line
@@ -233,3 +243,74 @@ def test_many_warnings_are_capped(tmp_path: Path) -> None:
 @pytest.mark.parametrize("spec", [ORQ_SPEC, ORQ_PREVIOUS_SPEC, *(path for _, (path, _) in sorted(GOLDEN_SPECS.items()))], ids=lambda p: p.name)
 def test_valid_specs_have_no_problems(spec: Path) -> None:
     assert validate.validate_spec(load_spec(spec), spec) == []
+
+
+def test_patterns_are_kept_when_the_models_engine_compiles_them(tmp_path: Path) -> None:
+    """Unicode classes (Rust engine) and lookarounds (Python's `re`) stay and are enforced."""
+    # Separate models: datamodel-code-generator gives a whole model Python's engine when one of its
+    # patterns has a lookaround (a model mixing both kinds is not handled).
+    spec = spec_file(tmp_path, "{type: object, properties: {u: {type: string, pattern: '^\\P{C}+$'}, "
+                               "inner: {type: object, properties: {look: {type: string, pattern: '^(?!x)[a-z]+$'}}}}}")
+    out = tmp_path / "out"
+    proc = generate(spec, out)
+    assert proc.returncode == 0 and "pattern" not in proc.stderr, proc.stderr
+    result = inspect_model(out, """
+from slip_sdk.models import ThingValue
+import pydantic
+def ok(**kw):
+    try:
+        ThingValue(**kw)
+        return True
+    except pydantic.ValidationError:
+        return False
+result = [ok(u="héllo"), ok(u="a\\u0007"), ok(inner={"look": "abc"}), ok(inner={"look": "xyz"})]""")
+    assert result == [True, False, True, False]
+
+
+PATHS_SLIPS = """\
+openapi: 3.0.3
+info: {title: Slip, version: '1'}
+paths:
+  /search?q={q}:
+    get:
+      operationId: search
+      parameters: [{name: q, in: query, schema: {type: string}}]
+      responses: {'200': {description: ok}}
+  /items/{item_id}:
+    parameters: [{name: unused, in: path, required: true, schema: {type: string}}]
+    get:
+      operationId: getItem
+      parameters:
+        - {name: limit, in: query, schema: {type: integer}}
+        - {name: limit, in: query, schema: {type: string}}
+      responses: {'200': {description: ok}}
+    delete:
+      operationId: getItem
+      responses: {'204': {description: gone}}
+"""
+
+
+def test_url_and_operation_slips_are_warnings_with_a_useful_reading(tmp_path: Path) -> None:
+    spec = tmp_path / "spec.yaml"
+    spec.write_text(PATHS_SLIPS)
+    out = tmp_path / "out"
+    proc = generate(spec, out)
+    assert proc.returncode == 0, proc.stderr
+    warnings = re.findall(r"^sdkgen: warning: [^,]+, #/\S*: (.*)$", proc.stderr, re.MULTILINE)
+    assert warnings == [
+        "path '/search?q={q}' has a query string: cut to '/search' (declare query parameters with in: query)",
+        "path parameter 'item_id' of /items/{item_id} is not declared: taken as a required string",
+        "path parameter 'unused' does not appear in the path /items/{item_id}: ignored",
+        "parameter 'limit' (in: query) is declared twice: the last one is used",
+        "path parameter 'item_id' of /items/{item_id} is not declared: taken as a required string",
+        "path parameter 'unused' does not appear in the path /items/{item_id}: ignored",
+        "operationId 'getItem' is also used at /items/{item_id}/get: renamed 'getItem2'",
+    ]
+    _, api, _ = pipeline.load_api(spec)
+    ops = {op.operation_id: op for op in api.operations}
+    assert sorted(ops) == ["getItem", "getItem2", "search"]
+    assert ops["search"].path == "/search"
+    assert [(f.wire_name, f.location, f.required) for f in ops["getItem"].params] == [("item_id", "path", True), ("limit", "query", False)]
+    assert ops["getItem"].params[1].type.annotation() == "str"  # the last declaration
+    assert [(f.wire_name, f.location) for f in ops["getItem2"].params] == [("item_id", "path")]
+    assert run([tool("sdkgen"), "generate", str(spec), "-o", str(tmp_path / "strict"), "--strict"]).returncode == 2
