@@ -138,6 +138,69 @@ def test_deep_ref_hostile_variants(tmp_path: Path) -> None:
     _check_sdk(out, "tiny_sdk", "print(models.A.model_validate({'alias': {'n': 1}, 'same': 'x'}).alias.n)")
 
 
+def test_refs_to_schemas_outside_component_schemas_resolve_to_what_they_point_at(tmp_path: Path) -> None:
+    """Bug: a `$ref` into `paths` (`#/paths/~1status/post/responses/200/content/application~1json/schema/properties/key`)
+    made a model named `key` (`keyTypedDict`: ruff PYI042, exit 70). A ref to any schema that is not a
+    component schema (in an operation, in `components/parameters|requestBodies|responses`) resolves:
+    objects and enums to a component named from the place, like the normaliser names them; scalars copied."""
+    status = "#/paths/~1status/post/responses/200/content/application~1json/schema"
+    ok = {"description": "ok"}
+    doc = {
+        "paths": {
+            "/status": {"post": {
+                "parameters": [{"$ref": "#/components/parameters/Mode"}],
+                "requestBody": {"$ref": "#/components/requestBodies/StatusInput"},
+                "responses": {"200": {**ok, "content": {"application/json": {"schema": {"type": "object", "properties": {
+                    "key": {"type": "string", "description": "A public key"},
+                    "other_key": {"$ref": status + "/properties/key"},
+                    "owner": {"type": "object", "properties": {"name": {"type": "string"}}},
+                    "level": {"type": "string", "enum": ["low", "high"]},
+                }}}}}},
+            }},
+            "/history": {"get": {
+                "operationId": "getHistory",
+                "parameters": [{"name": "mode", "in": "query", "schema": {"$ref": "#/components/parameters/Mode/schema"}}],
+                "responses": {"200": {**ok, "content": {"application/json": {"schema": {"type": "object", "properties": {
+                    "last": {"$ref": status},
+                    "owner": {"$ref": status + "/properties/owner"},
+                    "level": {"$ref": status + "/properties/level"},
+                    "error": {"$ref": "#/components/responses/Problem/content/application~1json/schema"},
+                    "note": {"$ref": "#/components/requestBodies/StatusInput/content/application~1json/schema/properties/note"},
+                }}}}}},
+            }},
+        },
+        "components": {
+            "parameters": {"Mode": {"name": "mode", "in": "query", "schema": {"type": "string", "enum": ["a", "b"]}}},
+            "requestBodies": {"StatusInput": {"content": {"application/json": {"schema": {
+                "type": "object", "properties": {"note": {"type": "string", "maxLength": 5}}}}}}},
+            "responses": {"Problem": {"description": "bad", "content": {"application/json": {"schema": {
+                "type": "object", "properties": {"detail": {"type": "string"}}}}}}},
+        },
+    }
+    out = tmp_path / "sdk"
+    api, _ = generate(_spec(tmp_path, doc), out, {"package": "tiny_sdk"})
+    assert sorted(api.models) == [
+        "GetHistoryResponseBody", "Mode", "PostStatusRequestBody", "PostStatusResponseBody",
+        "PostStatusResponseBodyLevel", "PostStatusResponseBodyOwner", "ProblemResponse",
+    ]
+    fields = {f.name: f.type.annotation() for f in api.models["PostStatusResponseBody"].fields}
+    assert fields == {
+        "key": "str", "other_key": "str", "owner": "models.PostStatusResponseBodyOwner", "level": "models.PostStatusResponseBodyLevel",
+    }
+    fields = {f.name: f.type.annotation() for f in api.models["GetHistoryResponseBody"].fields}
+    assert fields == {
+        "last": "models.PostStatusResponseBody", "owner": "models.PostStatusResponseBodyOwner",
+        "level": "models.PostStatusResponseBodyLevel", "error": "models.ProblemResponse", "note": "str",
+    }
+    assert [[f.type.annotation() for f in op.params] for op in api.operations] == [["models.Mode"], ["models.Mode"]]
+    code = (
+        "m = models.GetHistoryResponseBody.model_validate({'note': 'abc', 'last': {'other_key': 'k'}})\n"
+        "print(m.last.other_key)\n"
+        "try:\n    models.GetHistoryResponseBody.model_validate({'note': 'too long'})\nexcept Exception:\n    print('checked')"
+    )
+    assert _check_sdk(out, "tiny_sdk", code).split("\n")[:2] == ["k", "checked"]
+
+
 def test_discriminator_without_mapping_uses_the_members_own_values(sdk: ModuleType) -> None:
     """Bug: without a `mapping` each member's `type` was narrowed to its schema name (`Literal["Person"]`),
     so `{"type": "person"}` failed validation, even for an operation returning `Person` directly."""
