@@ -201,6 +201,28 @@ def test_refs_to_schemas_outside_component_schemas_resolve_to_what_they_point_at
     assert _check_sdk(out, "tiny_sdk", code).split("\n")[:2] == ["k", "checked"]
 
 
+def test_schemas_named_like_imported_classes_get_other_names(tmp_path: Path) -> None:
+    """Bug: a schema named `UUID` (format uuid) clashed with `from uuid import UUID` in `_models.py`:
+    "datamodel-code-generator did not produce UUID", exit 70. Such names get a `Model` suffix."""
+    scalars = {
+        "UUID": {"type": "string", "format": "uuid"}, "Decimal": {"type": "string", "format": "decimal"},
+        "Path": {"type": "string", "format": "path"}, "SecretStr": {"type": "string", "format": "password"},
+        "IPv4Address": {"type": "string", "format": "ipv4"}, "Annotated": {"type": "string", "maxLength": 3},
+    }
+    thing = {"type": "object", "properties": {name.lower(): {"$ref": f"#/components/schemas/{name}"} for name in scalars}}
+    response = {"description": "ok", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Thing"}}}}
+    doc = {**_ping(responses={"200": response}), "components": {"schemas": {**scalars, "Thing": thing}}}
+    out = tmp_path / "sdk"
+    api, _ = generate(_spec(tmp_path, doc), out, {"package": "tiny_sdk"})
+    assert sorted(api.models) == sorted([f"{name}Model" for name in scalars] + ["Thing"])
+    code = (
+        "t = models.Thing.model_validate({'uuid': '12345678-1234-5678-1234-567812345678', 'decimal': '1.5', 'path': 'a/b',"
+        " 'secretstr': 's', 'ipv4address': '10.0.0.1', 'annotated': 'abc'})\n"
+        "print(type(t.uuid).__name__, type(t.decimal).__name__, type(t.secretstr).__name__, type(t.ipv4address).__name__)"
+    )
+    assert _check_sdk(out, "tiny_sdk", code).split() == ["UUID", "Decimal", "SecretStr", "IPv4Address"]
+
+
 def test_discriminator_without_mapping_uses_the_members_own_values(sdk: ModuleType) -> None:
     """Bug: without a `mapping` each member's `type` was narrowed to its schema name (`Literal["Person"]`),
     so `{"type": "person"}` failed validation, even for an operation returning `Person` directly."""
