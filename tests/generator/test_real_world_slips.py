@@ -254,6 +254,11 @@ class _Recorder(BaseHTTPRequestHandler):
     def do_POST(self) -> None:
         body = self.rfile.read(int(self.headers.get("content-length") or 0))
         _Recorder.requests.append((self.path, body))
+        if self.path == "/announcements":
+            self.send_response(204)
+            self.send_header("content-length", "0")
+            self.end_headers()
+            return
         payload = json.dumps({"type": "person", "name": "p"}).encode()
         self.send_response(200)
         self.send_header("content-type", "application/json")
@@ -289,6 +294,32 @@ def test_arguments_named_like_the_methods_imports_and_locals_are_renamed(api: An
         "cast": "c", "models": "m", "body": "b", "self": "s", "retries": "r", "build_model": "bm", "UNSET": "u",
         "OperationSpec": "o", "datetime": "d",
     }
+
+
+def test_a_property_declared_in_several_allof_parts_is_one_body_field(api: Any, sdk: ModuleType) -> None:
+    """Bug (Microsoft Graph): `@odata.type` declared in a base and again in the derived schema gave the
+    method's body dict the key twice (ruff F601, exit 70). One field per wire name, where it first
+    appears; the later, more specific declaration; required if any declaration requires it."""
+    op = _op(api, "createAnnouncement")
+    assert op.body is not None
+    fields = {f.wire_name: (f.name, f.required, f.description) for f in op.body.fields}
+    assert fields == {
+        "id": ("id_", False, "The announcement's id."),
+        "@odata.type": ("odata_type", True, "The type of the announcement."),
+        "title": ("title", True, ""),
+    }
+    assert [f.wire_name for f in api.models["ServiceAnnouncement"].fields] == ["id", "@odata.type", "title"]
+    srv = ThreadingHTTPServer(("127.0.0.1", 0), _Recorder)
+    threading.Thread(target=srv.serve_forever, daemon=True).start()
+    try:
+        with sdk.RealWorldSlips(server_url=f"http://127.0.0.1:{srv.server_port}", retry_config=None) as client:
+            assert client.announcements.create_announcement(odata_type="#graph.announcement", title="t", id_="a1") is None
+    finally:
+        srv.shutdown()
+        srv.server_close()
+    path, body = _Recorder.requests[-1]
+    assert path == "/announcements"
+    assert json.loads(body) == {"id": "a1", "@odata.type": "#graph.announcement", "title": "t"}
 
 
 def test_unusable_retry_and_timeout_numbers_fall_back_to_the_defaults(api: Any, sdk: ModuleType) -> None:
