@@ -130,3 +130,13 @@ def test_mypy_strict_passes(generate, name: str) -> None:
     errors = [line for line in proc.stdout.splitlines() if ": error: " in line]
     assert proc.returncode == 1 and errors, proc.stdout + proc.stderr
     assert all(line.endswith(f"[{code}]") for line in errors), f"{reason}\n{proc.stdout}"
+
+
+def test_a_ref_into_an_allof_member_names_it_like_the_normaliser_does() -> None:
+    """`#/components/schemas/Order/allOf/0` was a model named `0`; it is `OrderAllOf1`, the name the
+    member gets when the normaliser names Order's other members (`OrderAllOf2`), shared by both users."""
+    from generator.pipeline import load_api
+
+    api = load_api(CORPUS / "ref_into_allof_member.yaml", {"package": "corpus_allof"})[1]
+    assert sorted(api.models) == ["Customer", "CustomerAllOf2", "Order", "OrderAllOf1", "OrderAllOf2"]
+    assert [f.wire_name for f in api.models["Customer"].fields] == ["id", "name"]
