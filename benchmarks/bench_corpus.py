@@ -26,6 +26,10 @@ process per spec).
 
 Results go to a JSON file (sorted by spec) and a printed summary: totals, then failures grouped by
 cause (the error line with names, numbers and places taken out) with example specs.
+
+A failure found here gets a minimal spec in `tests/fixtures/specs/corpus/` (a header comment naming the
+spec it was found in and the error), which `tests/generator/test_corpus_findings.py` turns into a
+regression test.
 """
 
 from __future__ import annotations

@@ -14,11 +14,28 @@ _RESERVED = set(keyword.kwlist) | set(keyword.softkwlist) | {
     "self", "cls", "type", "id", "list", "dict", "str", "int", "float", "bool", "bytes",
     "object", "property", "models", "utils", "httpx", "typing", "UNSET", "Unset",
 }
-# Class names a model may not take: what the model modules import (pydantic, typing, the runtime's
-# base model) and what `models` re-exports (the runtime's exceptions), read from the runtime itself.
+# Capitalised names the model modules may import: every class datamodel-code-generator's pydantic v2,
+# TypedDict, enum and type-alias output imports (its `Import` constants; pendulum and msgspec ones
+# excepted: sdkgen uses neither) and every class a type of `generator.ir.types` imports (`FORMATS`,
+# `IO`). A schema named like one (`UUID`: a string with format uuid) would shadow the import in
+# `_models.py`. `tests/generator/test_names.py` checks this list against both sources. Lower-case
+# imports (`date`, `datetime`, `time`, `timedelta`, `constr`) never clash: class names start upper-case.
+IMPORTED_CLASS_NAMES = frozenset({
+    "AliasChoices", "Annotated", "Any", "AnyUrl", "AwareDatetime", "Base64Bytes", "Base64Encoder", "Base64Str",
+    "BaseModel", "ClassVar", "ConfigDict", "Decimal", "Dict", "EmailStr", "EncodedBytes", "Enum", "Field",
+    "FrozenSet", "FutureDate", "FutureDatetime", "IO", "IPv4Address", "IPv4Network", "IPv6Address", "IPv6Network",
+    "IntEnum", "Iterator", "List", "Literal", "MISSING", "Mapping", "MultipleOf", "NaiveDatetime",
+    "NegativeFloat", "NegativeInt", "NonNegativeFloat", "NonNegativeInt", "NonPositiveFloat", "NonPositiveInt",
+    "NotRequired", "Optional", "PastDate", "PastDatetime", "Path", "PositiveFloat", "PositiveInt", "ReadOnly",
+    "Required", "RootModel", "SecretStr", "Sequence", "SerializeAsAny", "Set", "StrEnum", "StrictBool",
+    "StrictBytes", "StrictFloat", "StrictInt", "StrictStr", "StringConstraints", "SupportsIndex", "Tuple",
+    "TypeAdapter", "TypeAlias", "TypeAliasType", "TypedDict", "ULID", "UUID", "UUID1", "UUID3", "UUID4", "UUID5",
+    "Union", "ValidationInfo", "ValidatorFunctionWrapHandler",
+})
+# Class names a model may not take: what the model modules import (above, and the runtime's base
+# model) and what `models` re-exports (the runtime's exceptions), read from the runtime itself.
 RESERVED_CLASS_NAMES = {
-    "BaseModel", "Field", "Enum", "Literal", "Any", "Annotated", "RootModel", "TypedDict",
-    "NotRequired", "TypeAlias", "Optional", "Union", "List", "Dict", "UnsetType", "ConfigDict", "AwareDatetime",
+    *IMPORTED_CLASS_NAMES, "UnsetType",
     *public_names("_base_model.py"), *exception_names(),
 }
 

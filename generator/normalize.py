@@ -170,12 +170,14 @@ class Normalizer:
 
 
 # -- deep refs ---------------------------------------------------------------------------------------
-# A `$ref` into a component (`#/components/schemas/A/properties/user`) is valid JSON Schema, but every
-# later stage names a type by its component. Such refs are resolved first: a target that would get a
-# model anyway (an object, enum or union) moves to a component of its own, named like the inline
-# schema it is (`A` + `user` -> `AUser`), and its place and every ref to it refer to that; any other
-# target (a scalar, a list of them) is copied in place of each ref. Deepest refs first, so a ref
-# into a schema another ref moves still finds it.
+# A `$ref` to a schema that is not a component of its own (`#/components/schemas/A/properties/user`,
+# `#/components/schemas/Order/allOf/0`, `#/paths/~1status/post/responses/200/content/application~1json/schema`,
+# `#/components/parameters/Id/schema`...) is valid JSON Schema, but every later stage names a type by
+# its component. Such refs are resolved first: a target that would get a model anyway (an object, enum
+# or union) moves to a component of its own, named like the inline schema it is (`A` + `user` ->
+# `AUser`; a schema in an operation like the normaliser names it: `CreateUser` + `RequestBody`), and
+# its place and every ref to it refer to that; any other target (a scalar, a list of them) is copied
+# in place of each ref. Deepest refs first, so a ref into a schema another ref moves still finds it.
 _STRUCTURAL = {"properties": "", "items": "", "prefixItems": "", "additionalProperties": "Value", "patternProperties": ""}
 
 
@@ -183,15 +185,35 @@ def _pointer(ref: str) -> list[str]:
     return [unquote(p).replace("~1", "/").replace("~0", "~") for p in ref[2:].split("/")]
 
 
+def _schema_root(parts: list[str]) -> int | None:
+    """How many leading parts of a pointer name the schema object it is in (a component schema, or
+    the `schema` of a parameter, header or media type), or None when it points at no schema."""
+    if len(parts) >= 3 and parts[:2] == ["components", "schemas"]:
+        return 3
+    for i in range(2, len(parts)):
+        if parts[i] == "schema" and parts[i - 2] in ("parameters", "headers", "content"):
+            return i + 1
+    return None
+
+
+def _is_deep(ref: Any) -> bool:
+    """Whether a `$ref` points at a schema that is not a component schema of its own."""
+    if not (isinstance(ref, str) and ref.startswith("#/")):
+        return False
+    parts = _pointer(ref)
+    root = _schema_root(parts)
+    return root is not None and not (root == 3 == len(parts) and parts[1] == "schemas")
+
+
 def _deep_refs(doc: Any) -> dict[str, list[dict[str, Any]]]:
-    """Every node whose `$ref` points inside a component schema, by ref."""
+    """Every node whose `$ref` points at a schema that is not a component schema, by ref."""
     found: dict[str, list[dict[str, Any]]] = {}
     stack = [doc]
     while stack:
         current = stack.pop()
         if isinstance(current, dict):
             ref = current.get("$ref")
-            if isinstance(ref, str) and ref.startswith(SCHEMA_REF) and "/" in ref[len(SCHEMA_REF):]:
+            if _is_deep(ref):
                 found.setdefault(ref, []).append(current)
             stack.extend(current.values())
         elif isinstance(current, list):
@@ -219,12 +241,66 @@ def _locate(doc: Any, parts: list[str], depth: int = 0) -> tuple[Any, Any, Any]:
     return parent, key, node
 
 
-def _deep_name(parts: list[str]) -> str:
-    name = parts[0]
-    for i, part in enumerate(parts[1:], 1):
-        if part in _STRUCTURAL and parts[i - 1] not in ("properties", "patternProperties"):
+def _suffixed(name: str, suffix: str) -> str:
+    name = pascal(name)
+    return name if name.endswith(suffix) else name + suffix
+
+
+def _operation_name(doc: dict[str, Any], item: Any, path: str, parts: list[str]) -> str:
+    """The name the normaliser gives the schema at `parts` (a parameter's, a body's...) inside the path
+    item `item` of `path` (`parts` = [method, ...], or [`parameters`, ...] for a path-level parameter)."""
+    item = follow_refs(doc, item)
+    if parts[:1] and parts[0] in HTTP_METHODS:
+        op = follow_refs(doc, item.get(parts[0]) if isinstance(item, dict) else None)
+        op_id = op.get("operationId") if isinstance(op, dict) else None
+        base = pascal(op_id if isinstance(op_id, str) and op_id else f"{parts[0]} {path}")
+        item, parts = op, parts[1:]
+    else:
+        base = pascal(path)
+    if parts[:1] == ["parameters"] and len(parts) >= 2:
+        params = item.get("parameters") if isinstance(item, dict) else None
+        index = int(parts[1]) if parts[1].isdigit() else -1
+        param = follow_refs(doc, params[index]) if isinstance(params, list) and 0 <= index < len(params) else None
+        name = param.get("name") if isinstance(param, dict) else None
+        return base + pascal(name if isinstance(name, str) and name else f"param {parts[1]}")
+    if parts[:1] == ["requestBody"]:
+        return base + "RequestBody"
+    if parts[:1] == ["responses"] and len(parts) >= 2:
+        if "headers" in parts:
+            return base + _suffixed(parts[parts.index("headers") + 1], "Header")
+        return base + ("ResponseBody" if parts[1].startswith("2") else f"{pascal(parts[1])}ErrorData")
+    return base + "".join(pascal(p) for p in parts if p not in ("content", "schema") and "/" not in p)
+
+
+def _root_name(doc: dict[str, Any], parts: list[str]) -> str:
+    """A name for the schema object at `parts` (what `_schema_root` found), from where it stands."""
+    if parts[0] in ("paths", "webhooks") and len(parts) >= 3:
+        return _operation_name(doc, (doc.get(parts[0]) or {}).get(parts[1]), parts[1], parts[2:])
+    if parts[0] == "components" and len(parts) >= 3:
+        kind, name, rest = parts[1], parts[2], parts[3:]
+        if kind == "schemas" or kind == "parameters":
+            return pascal(name)
+        if "headers" in rest:
+            return pascal(name) + _suffixed(rest[rest.index("headers") + 1], "Header")
+        if kind == "headers":
+            return _suffixed(name, "Header")
+        if kind == "requestBodies":
+            return _suffixed(name, "RequestBody")
+        if kind == "responses":
+            return _suffixed(name, "Response")
+        if kind == "pathItems" and rest:
+            return _operation_name(doc, (doc["components"].get("pathItems") or {}).get(name), name, rest)
+    return "".join(pascal(p) for p in parts if p not in ("components", "content", "schema") and "/" not in p)
+
+
+def _deep_name(doc: dict[str, Any], parts: list[str]) -> str:
+    root = _schema_root(parts) or len(parts)
+    name = _root_name(doc, parts[:root])
+    inside = parts[root - 1:]  # the root's last part, then the path inside it
+    for i, part in enumerate(inside[1:], 1):
+        if part in _STRUCTURAL and inside[i - 1] not in ("properties", "patternProperties"):
             name += _STRUCTURAL[part]
-        elif part.isdigit() and parts[i - 1] in ("allOf", "oneOf", "anyOf", "prefixItems"):
+        elif part.isdigit() and inside[i - 1] in ("allOf", "oneOf", "anyOf", "prefixItems"):
             name += str(int(part) + 1)
         else:
             name += pascal(part)
@@ -246,7 +322,7 @@ def _resolve_deep_refs(doc: dict[str, Any], schemas: dict[str, Any]) -> None:
         elif isinstance(target, dict) and parent is not None and (
             needs_name(target) or target.get("type") == "object" or _deep_refs(target)
         ):
-            name = unique(_deep_name(_pointer(ref)[2:]), taken)
+            name = unique(_deep_name(doc, _pointer(ref)), taken)
             schemas[name] = target
             parent[key] = {"$ref": SCHEMA_REF + name}
             new_ref = SCHEMA_REF + name

@@ -210,13 +210,21 @@ class Builder:
         )
 
     def object_fields(self, schema: dict[str, Any]) -> list[Field]:
+        """The fields of an object: its allOf parts' in order, then its own properties. A property
+        declared more than once (a base and a derived schema both declare `@odata.type`) is one
+        field, where it first appears: the later, more specific declaration, required if any is."""
         props = schema.get("properties") if isinstance(schema.get("properties"), dict) else {}
         required = set(schema.get("required") or [])
-        fields: list[Field] = []
-        for part in schema.get("allOf") or []:
-            fields.extend(self.object_fields(self.schema_of(part)))
-        fields.extend(self.field(name, sub, "body", name in required) for name, sub in props.items())
-        return fields
+        fields: dict[str, Field] = {}
+        declared = [
+            *(f for part in schema.get("allOf") or [] for f in self.object_fields(self.schema_of(part))),
+            *(self.field(name, sub, "body", name in required) for name, sub in props.items()),
+        ]
+        for f in declared:
+            earlier = fields.get(f.wire_name)
+            f.required = f.required or (earlier is not None and earlier.required)
+            fields[f.wire_name] = f
+        return list(fields.values())
 
     # -- models ----------------------------------------------------------------------------------
     def models(self) -> dict[str, Model]:

@@ -54,3 +54,32 @@ def test_resource_classes_never_shadow_runtime_names_or_the_client() -> None:
     names = {g.class_name for g in api.root.walk() if g.path}
     assert "Hooks" not in names and "Client" not in names
     assert len(names) == 2
+
+
+def test_reserved_class_names_cover_every_class_a_model_module_may_import() -> None:
+    """Bug: a schema named `UUID` shadowed `from uuid import UUID` in `_models.py` (exit 70). Every
+    capitalised name datamodel-code-generator's output or the type tree imports is reserved, spelt as
+    imported (case-sensitive)."""
+    import importlib
+
+    from datamodel_code_generator.imports import Import
+
+    from generator.ir.types import FORMATS
+    from generator.naming import IMPORTED_CLASS_NAMES, RESERVED_CLASS_NAMES, class_name
+
+    modules = [
+        "imports", "types", "model.base", "model.imports", "model.types", "model._field_imports", "model._pydantic_imports",
+        "model.pydantic_base", "model.enum", "model.typed_dict", "model.type_alias", "model.scalar", "model.union",
+        "model.pydantic_v2.imports", "model.pydantic_v2.types", "model.pydantic_v2.base_model", "model.pydantic_v2.root_model",
+        "model.pydantic_v2.root_model_type_alias", "model.pydantic_v2.type_alias",
+    ]
+    imported = {
+        value.import_
+        for module in modules
+        for value in vars(importlib.import_module(f"datamodel_code_generator.{module}")).values()
+        if isinstance(value, Import) and value.import_[:1].isupper() and value.from_ not in ("pendulum", "msgspec")
+    }
+    scalars = {c.name for c in FORMATS.values() if c.name[:1].isupper()} | {"IO"}
+    assert imported | scalars <= IMPORTED_CLASS_NAMES <= RESERVED_CLASS_NAMES
+    assert {"UUID", "Decimal", "Path", "SecretStr", "AnyUrl", "Base64Str", "IPv4Address", "ULID"} <= IMPORTED_CLASS_NAMES
+    assert class_name("UUID") == "UUIDModel" and class_name("uuid") == "Uuid" and class_name("Date") == "Date"

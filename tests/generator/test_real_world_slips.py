@@ -138,6 +138,91 @@ def test_deep_ref_hostile_variants(tmp_path: Path) -> None:
     _check_sdk(out, "tiny_sdk", "print(models.A.model_validate({'alias': {'n': 1}, 'same': 'x'}).alias.n)")
 
 
+def test_refs_to_schemas_outside_component_schemas_resolve_to_what_they_point_at(tmp_path: Path) -> None:
+    """Bug: a `$ref` into `paths` (`#/paths/~1status/post/responses/200/content/application~1json/schema/properties/key`)
+    made a model named `key` (`keyTypedDict`: ruff PYI042, exit 70). A ref to any schema that is not a
+    component schema (in an operation, in `components/parameters|requestBodies|responses`) resolves:
+    objects and enums to a component named from the place, like the normaliser names them; scalars copied."""
+    status = "#/paths/~1status/post/responses/200/content/application~1json/schema"
+    ok = {"description": "ok"}
+    doc = {
+        "paths": {
+            "/status": {"post": {
+                "parameters": [{"$ref": "#/components/parameters/Mode"}],
+                "requestBody": {"$ref": "#/components/requestBodies/StatusInput"},
+                "responses": {"200": {**ok, "content": {"application/json": {"schema": {"type": "object", "properties": {
+                    "key": {"type": "string", "description": "A public key"},
+                    "other_key": {"$ref": status + "/properties/key"},
+                    "owner": {"type": "object", "properties": {"name": {"type": "string"}}},
+                    "level": {"type": "string", "enum": ["low", "high"]},
+                }}}}}},
+            }},
+            "/history": {"get": {
+                "operationId": "getHistory",
+                "parameters": [{"name": "mode", "in": "query", "schema": {"$ref": "#/components/parameters/Mode/schema"}}],
+                "responses": {"200": {**ok, "content": {"application/json": {"schema": {"type": "object", "properties": {
+                    "last": {"$ref": status},
+                    "owner": {"$ref": status + "/properties/owner"},
+                    "level": {"$ref": status + "/properties/level"},
+                    "error": {"$ref": "#/components/responses/Problem/content/application~1json/schema"},
+                    "note": {"$ref": "#/components/requestBodies/StatusInput/content/application~1json/schema/properties/note"},
+                }}}}}},
+            }},
+        },
+        "components": {
+            "parameters": {"Mode": {"name": "mode", "in": "query", "schema": {"type": "string", "enum": ["a", "b"]}}},
+            "requestBodies": {"StatusInput": {"content": {"application/json": {"schema": {
+                "type": "object", "properties": {"note": {"type": "string", "maxLength": 5}}}}}}},
+            "responses": {"Problem": {"description": "bad", "content": {"application/json": {"schema": {
+                "type": "object", "properties": {"detail": {"type": "string"}}}}}}},
+        },
+    }
+    out = tmp_path / "sdk"
+    api, _ = generate(_spec(tmp_path, doc), out, {"package": "tiny_sdk"})
+    assert sorted(api.models) == [
+        "GetHistoryResponseBody", "Mode", "PostStatusRequestBody", "PostStatusResponseBody",
+        "PostStatusResponseBodyLevel", "PostStatusResponseBodyOwner", "ProblemResponse",
+    ]
+    fields = {f.name: f.type.annotation() for f in api.models["PostStatusResponseBody"].fields}
+    assert fields == {
+        "key": "str", "other_key": "str", "owner": "models.PostStatusResponseBodyOwner", "level": "models.PostStatusResponseBodyLevel",
+    }
+    fields = {f.name: f.type.annotation() for f in api.models["GetHistoryResponseBody"].fields}
+    assert fields == {
+        "last": "models.PostStatusResponseBody", "owner": "models.PostStatusResponseBodyOwner",
+        "level": "models.PostStatusResponseBodyLevel", "error": "models.ProblemResponse", "note": "str",
+    }
+    assert [[f.type.annotation() for f in op.params] for op in api.operations] == [["models.Mode"], ["models.Mode"]]
+    code = (
+        "m = models.GetHistoryResponseBody.model_validate({'note': 'abc', 'last': {'other_key': 'k'}})\n"
+        "print(m.last.other_key)\n"
+        "try:\n    models.GetHistoryResponseBody.model_validate({'note': 'too long'})\nexcept Exception:\n    print('checked')"
+    )
+    assert _check_sdk(out, "tiny_sdk", code).split("\n")[:2] == ["k", "checked"]
+
+
+def test_schemas_named_like_imported_classes_get_other_names(tmp_path: Path) -> None:
+    """Bug: a schema named `UUID` (format uuid) clashed with `from uuid import UUID` in `_models.py`:
+    "datamodel-code-generator did not produce UUID", exit 70. Such names get a `Model` suffix."""
+    scalars = {
+        "UUID": {"type": "string", "format": "uuid"}, "Decimal": {"type": "string", "format": "decimal"},
+        "Path": {"type": "string", "format": "path"}, "SecretStr": {"type": "string", "format": "password"},
+        "IPv4Address": {"type": "string", "format": "ipv4"}, "Annotated": {"type": "string", "maxLength": 3},
+    }
+    thing = {"type": "object", "properties": {name.lower(): {"$ref": f"#/components/schemas/{name}"} for name in scalars}}
+    response = {"description": "ok", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Thing"}}}}
+    doc = {**_ping(responses={"200": response}), "components": {"schemas": {**scalars, "Thing": thing}}}
+    out = tmp_path / "sdk"
+    api, _ = generate(_spec(tmp_path, doc), out, {"package": "tiny_sdk"})
+    assert sorted(api.models) == sorted([f"{name}Model" for name in scalars] + ["Thing"])
+    code = (
+        "t = models.Thing.model_validate({'uuid': '12345678-1234-5678-1234-567812345678', 'decimal': '1.5', 'path': 'a/b',"
+        " 'secretstr': 's', 'ipv4address': '10.0.0.1', 'annotated': 'abc'})\n"
+        "print(type(t.uuid).__name__, type(t.decimal).__name__, type(t.secretstr).__name__, type(t.ipv4address).__name__)"
+    )
+    assert _check_sdk(out, "tiny_sdk", code).split() == ["UUID", "Decimal", "SecretStr", "IPv4Address"]
+
+
 def test_discriminator_without_mapping_uses_the_members_own_values(sdk: ModuleType) -> None:
     """Bug: without a `mapping` each member's `type` was narrowed to its schema name (`Literal["Person"]`),
     so `{"type": "person"}` failed validation, even for an operation returning `Person` directly."""
@@ -169,6 +254,11 @@ class _Recorder(BaseHTTPRequestHandler):
     def do_POST(self) -> None:
         body = self.rfile.read(int(self.headers.get("content-length") or 0))
         _Recorder.requests.append((self.path, body))
+        if self.path == "/announcements":
+            self.send_response(204)
+            self.send_header("content-length", "0")
+            self.end_headers()
+            return
         payload = json.dumps({"type": "person", "name": "p"}).encode()
         self.send_response(200)
         self.send_header("content-type", "application/json")
@@ -204,6 +294,32 @@ def test_arguments_named_like_the_methods_imports_and_locals_are_renamed(api: An
         "cast": "c", "models": "m", "body": "b", "self": "s", "retries": "r", "build_model": "bm", "UNSET": "u",
         "OperationSpec": "o", "datetime": "d",
     }
+
+
+def test_a_property_declared_in_several_allof_parts_is_one_body_field(api: Any, sdk: ModuleType) -> None:
+    """Bug (Microsoft Graph): `@odata.type` declared in a base and again in the derived schema gave the
+    method's body dict the key twice (ruff F601, exit 70). One field per wire name, where it first
+    appears; the later, more specific declaration; required if any declaration requires it."""
+    op = _op(api, "createAnnouncement")
+    assert op.body is not None
+    fields = {f.wire_name: (f.name, f.required, f.description) for f in op.body.fields}
+    assert fields == {
+        "id": ("id_", False, "The announcement's id."),
+        "@odata.type": ("odata_type", True, "The type of the announcement."),
+        "title": ("title", True, ""),
+    }
+    assert [f.wire_name for f in api.models["ServiceAnnouncement"].fields] == ["id", "@odata.type", "title"]
+    srv = ThreadingHTTPServer(("127.0.0.1", 0), _Recorder)
+    threading.Thread(target=srv.serve_forever, daemon=True).start()
+    try:
+        with sdk.RealWorldSlips(server_url=f"http://127.0.0.1:{srv.server_port}", retry_config=None) as client:
+            assert client.announcements.create_announcement(odata_type="#graph.announcement", title="t", id_="a1") is None
+    finally:
+        srv.shutdown()
+        srv.server_close()
+    path, body = _Recorder.requests[-1]
+    assert path == "/announcements"
+    assert json.loads(body) == {"id": "a1", "@odata.type": "#graph.announcement", "title": "t"}
 
 
 def test_unusable_retry_and_timeout_numbers_fall_back_to_the_defaults(api: Any, sdk: ModuleType) -> None:
