@@ -38,16 +38,10 @@ SPEC_CAUSED: dict[str, tuple[str, str, str]] = {
     ),
 }
 
-# Validation slips being fixed in `generator/validate/` on another branch: marked only where they
-# still fail here (strict, so the mark goes once they pass).
-_VALIDATION = pytest.mark.xfail(strict=True, reason="fixed in validate/lint")
-XFAIL: dict[tuple[str, str], pytest.MarkDecorator] = {
-    ("pattern_not_rust_regex.yaml", "build"): _VALIDATION,
-}
 
 
 def _params(check: str) -> list[object]:
-    return [pytest.param(name, marks=XFAIL.get((name, check), ()), id=name.removesuffix(".yaml")) for name in FINDINGS]
+    return [pytest.param(name, id=name.removesuffix(".yaml")) for name in FINDINGS]
 
 
 def _package(name: str) -> str:
@@ -82,7 +76,7 @@ def test_every_finding_names_its_source_and_error() -> None:
     for name in FINDINGS:
         head = (CORPUS / name).read_text(encoding="utf-8").split("\nopenapi:")[0]
         assert head.startswith("# Found in ") and any(word in head for word in ("sdkgen", "mypy", "SchemaError")), name
-    assert set(SPEC_CAUSED) <= set(FINDINGS) and {name for name, _ in XFAIL} <= set(FINDINGS)
+    assert set(SPEC_CAUSED) <= set(FINDINGS)
 
 
 @pytest.mark.parametrize("name", _params("generate"))
