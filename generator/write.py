@@ -259,14 +259,10 @@ def replace_atomically(output: Path, build: Callable[[Path, Ownership], T]) -> t
 def _put_back(moved: list[str], staging: Path, output: Path) -> None:
     """Undo `_carry_over` after a failure, so the user's files stay where they were."""
     for rel in moved:
-        with _suppress_os_error():
+        with contextlib.suppress(OSError):
             if (staging / rel).exists() or (staging / rel).is_symlink():
                 (output / rel).parent.mkdir(parents=True, exist_ok=True)
                 (staging / rel).rename(output / rel)
-
-
-def _suppress_os_error() -> contextlib.AbstractContextManager[None]:
-    return contextlib.suppress(OSError)
 
 
 def generated_files(folder: Path) -> dict[str, bytes]:
