@@ -85,8 +85,10 @@ CASES: dict[str, tuple[str, dict[str, Any], str, dict[str, str]]] = {
             "tags": ["a", "b c"], "ids": [1, 2], "point": POINT, "spaced": ["s", "t"], "piped": ["p", "q"],
             "filter": {"name": "Rex", "kind": "dog"}, "next": "/pets?page=2", "q": "/pets?page=2",
         },
-        "GET /v1/query?tags=a&tags=b%20c&ids=1,2&point=x,1,y,2&spaced=s%20t&piped=p|q"
-        "&filter[name]=Rex&filter[kind]=dog&next=/pets?page=2&q=%2Fpets%3Fpage%3D2 HTTP/1.1",
+        (
+            "GET /v1/query?tags=a&tags=b%20c&ids=1,2&point=x,1,y,2&spaced=s%20t&piped=p|q"
+            "&filter[name]=Rex&filter[kind]=dog&next=/pets?page=2&q=%2Fpets%3Fpage%3D2 HTTP/1.1"
+        ),
         {},
     ),
     "header_styles": (

@@ -84,9 +84,9 @@ def test_prism_reads_every_parameter_as_the_spec_says(sdk: ModuleType, prism_url
     options: dict[str, Any] = {"server_url": prism_url, "retry_config": None}
     if is_async:
         async def run() -> Any:
-            async with httpx.AsyncClient(event_hooks={"response": [_async(responses.append)]}) as http:
-                async with sdk.ParamsServers(async_client=http, **options) as client:
-                    return await call_async(client, dotted, arguments)
+            http = httpx.AsyncClient(event_hooks={"response": [_async(responses.append)]})
+            async with http, sdk.ParamsServers(async_client=http, **options) as client:
+                return await call_async(client, dotted, arguments)
 
         result = asyncio.run(run())
     else:

@@ -7,7 +7,14 @@ import enum
 import pydantic
 import pytest
 
-from generator.runtime._params import ParamStyle, cookie_header, header_value, path_value, query_parts, query_string
+from generator.runtime._params import (
+    ParamStyle,
+    cookie_header,
+    header_value,
+    path_value,
+    query_parts,
+    query_string,
+)
 from generator.runtime._types import UNSET
 
 # https://spec.openapis.org/oas/v3.1.0#style-examples: a parameter `color` that is "" (empty), "blue"
