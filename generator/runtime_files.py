@@ -21,6 +21,8 @@ RUNTIME_FILES = (
     "_client.py",
     "_exceptions.py",
     "_hooks.py",
+    "_params.py",
+    "_servers.py",
     "_streaming.py",
     "_types.py",
     "utils/__init__.py",

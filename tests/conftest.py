@@ -23,6 +23,7 @@ GOLDEN_SPECS: dict[str, tuple[Path, str]] = {
     "hostile_docs": (SPECS / "hostile_docs.yaml", "hostile_docs_sdk"),
     "kitchen_sink": (SPECS / "kitchen_sink.yaml", "kitchen_sink_sdk"),
     "legacy_30": (SPECS / "legacy_30.json", "legacy_thirty_sdk"),
+    "params_servers": (SPECS / "params_servers.yaml", "params_servers_sdk"),
     "real_world_slips": (SPECS / "real_world_slips.yaml", "slips_sdk"),
 }
 

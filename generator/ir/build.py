@@ -7,8 +7,10 @@ import re
 from functools import cache
 from pathlib import Path
 from typing import Any
+from urllib.parse import quote
 
 from generator.ir.nodes import (
+    DEFAULT_STYLES,
     Api,
     Body,
     Field,
@@ -17,6 +19,8 @@ from generator.ir.nodes import (
     Operation,
     Response,
     Security,
+    Server,
+    ServerVariable,
     Stream,
     StreamDeltas,
 )
@@ -44,7 +48,7 @@ OPTION_NAMES = {"retries", "server_url", "timeout_ms", "http_headers", "request"
 RUNTIME_NAMES = (
     "Any", "BackoffStrategy", "BaseClient", "Callable", "ClientConfig", "DeltaEventStream", "DeltaEventStreamAsync",
     "DeltaShape", "EventStream", "EventStreamAsync", "HookContext", "Hooks", "IO", "Literal", "Mapping",
-    "OperationSpec", "RetryConfig", "Self", "TracebackType", "Unset",
+    "OperationSpec", "ParamStyle", "RetryConfig", "Self", "ServerVariable", "TracebackType", "Unset",
 )
 
 
@@ -255,10 +259,12 @@ class Builder:
                 continue
             for method in HTTP_METHODS:
                 if isinstance(item.get(method), dict):
-                    ops.append(self.operation(path, method, item[method], item.get("parameters") or []))
+                    ops.append(self.operation(path, method, item[method], item.get("parameters") or [], item.get("servers")))
         return ops
 
-    def operation(self, path: str, method: str, op: dict[str, Any], shared: list[Any]) -> Operation:
+    def operation(
+        self, path: str, method: str, op: dict[str, Any], shared: list[Any], shared_servers: Any = None
+    ) -> Operation:
         op_id = op.get("operationId") or f"{method}_{path}"
         group_ext = op.get("x-speakeasy-group")
         if isinstance(group_ext, str) and group_ext.strip():
@@ -278,6 +284,7 @@ class Builder:
         if stream is not None and body is not None and any(r.kind != "stream" for r in responses):
             flag = next((f for f in body.fields if f.wire_name == "stream" and f.type.is_kind("boolean")), None)
         timeout = op.get("x-speakeasy-timeout")
+        own_servers = servers(op.get("servers")) or servers(shared_servers)
         return Operation(
             operation_id=op_id,
             method=method.upper(),
@@ -295,6 +302,7 @@ class Builder:
             stream_flag=flag,
             retries=op.get("x-speakeasy-retries") if isinstance(op.get("x-speakeasy-retries"), dict) else None,
             timeout_ms=timeout_ms(timeout),
+            server_url=default_url(own_servers[0]) if own_servers else None,
         )
 
     def parameters(self, shared: list[Any], own: list[Any], taken: set[str]) -> list[Field]:
@@ -307,11 +315,14 @@ class Builder:
         for (location, wire), param in merged.items():
             if location == "header" and wire.lower() in ("accept", "content-type", "authorization"):
                 continue  # set by the SDK itself, as OpenAPI says
+            style = str(param.get("style") or DEFAULT_STYLES.get(location, "simple"))
+            explode = param.get("explode")
             f = self.field(
                 wire, param.get("schema") or {}, location, bool(param.get("required")) or location == "path",
                 _text(param.get("description")), deprecated=bool(param.get("deprecated")),
-                explode=param.get("explode", location in ("query", "cookie") and param.get("style", "form") == "form"),
-                style=str(param.get("style", "")),
+                explode=explode if isinstance(explode, bool) else style == "form",
+                style=style,
+                allow_reserved=param.get("allowReserved") is True,
             )
             if "example" in param:
                 f.example, f.has_example = param["example"], True
@@ -498,19 +509,51 @@ class Builder:
         return Security("none", "", self.env_var)
 
 
+# The client's own keyword arguments: a server variable's argument takes another name.
+CLIENT_ARGUMENTS = {
+    "api_key", "server_url", "server_idx", "retry_config", "timeout_ms", "client", "async_client", "hooks", "debug_logger",
+}
+
+
+def servers(raw: Any, taken: set[str] | None = None) -> list[Server]:
+    """The servers of a `servers` list (top-level, path or operation), each variable with its argument name."""
+    taken = set(CLIENT_ARGUMENTS) if taken is None else taken
+    args: dict[str, str] = {}
+    out = []
+    for entry in raw if isinstance(raw, list) else []:
+        if not isinstance(entry, dict) or not isinstance(entry.get("url"), str) or not entry["url"]:
+            continue
+        variables = []
+        for name, var in (entry.get("variables") or {}).items():
+            var = var if isinstance(var, dict) else {}
+            if name not in args:  # one argument per variable name, shared by the servers that have it
+                args[name] = argument_name(snake(str(name)), taken)
+            enum = tuple(str(v) for v in var.get("enum") or () if v is not None)
+            variables.append(ServerVariable(str(name), args[name], str(var.get("default", "")), enum, _text(var.get("description"))))
+        out.append(Server(entry["url"], _text(entry.get("description")), variables))
+    return out
+
+
+def default_url(server: Server) -> str:
+    """A server's URL with every variable at its default, encoded as the runtime does."""
+    url = server.url
+    for var in server.variables:
+        url = url.replace("{" + var.name + "}", quote(var.default, safe=""))
+    return url
+
+
 def build_api(doc: dict[str, Any], *, client_class: str, env_var: str) -> Api:
     builder = Builder(doc, env_var)
     operations = builder.operations()
     root = builder.groups(operations, client_class)
     info = doc.get("info") or {}
-    servers = [str(s["url"]) for s in doc.get("servers") or [] if isinstance(s, dict) and s.get("url")] or ["http://localhost"]
     timeout = doc.get("x-speakeasy-timeout")
     retries = doc.get("x-speakeasy-retries")
     return Api(
         title=_text(info.get("title")) or "API",
         version=str(info.get("version", "")),
         description=_text(info.get("description")),
-        servers=servers,
+        servers=servers(doc.get("servers")),
         security=builder.security(),
         root=root,
         operations=operations,

@@ -12,6 +12,8 @@ from typing import Any, Literal
 from generator.ir.types import TypeNode
 
 Location = Literal["path", "query", "header", "cookie", "body"]
+# OpenAPI's default style of each parameter location (`form` explodes by default, the others do not).
+DEFAULT_STYLES = {"path": "simple", "query": "form", "header": "simple", "cookie": "form"}
 
 
 @dataclass
@@ -29,9 +31,18 @@ class Field:
     example: Any = None
     has_example: bool = False
     explode: bool = True
-    style: str = ""
+    style: str = ""  # the parameter's OpenAPI style, its location's default when the spec names none
+    allow_reserved: bool = False
     enum_values: tuple[Any, ...] = ()
     constraints: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def custom_style(self) -> bool:
+        """Whether a parameter is serialised otherwise than its location's default (then its OperationSpec says how)."""
+        default = DEFAULT_STYLES.get(self.location)
+        return default is not None and (
+            self.style != default or self.explode != (default == "form") or self.allow_reserved
+        )
 
 
 @dataclass
@@ -102,6 +113,7 @@ class Operation:
     stream_flag: Field | None  # the body's boolean `stream` field, when it picks the response kind
     retries: dict[str, Any] | None
     timeout_ms: int | None
+    server_url: str | None = None  # the path's or operation's own server, its variables at their defaults
     example: str = ""  # filled by the docs stage
 
     @property
@@ -111,6 +123,10 @@ class Operation:
     @property
     def all_fields(self) -> list[Field]:
         return [*self.params, *(self.body.fields if self.body else [])]
+
+    @property
+    def styled_params(self) -> list[Field]:
+        return [f for f in self.params if f.custom_style]
 
     @property
     def json_response(self) -> Response | None:
@@ -155,6 +171,22 @@ class Model:
 
 
 @dataclass
+class ServerVariable:
+    name: str  # as the URL template writes it
+    arg: str  # the client's keyword argument
+    default: str
+    enum: tuple[str, ...] = ()
+    description: str = ""
+
+
+@dataclass
+class Server:
+    url: str  # a template: `https://{region}.example.com`
+    description: str = ""
+    variables: list[ServerVariable] = field(default_factory=list)
+
+
+@dataclass
 class Security:
     kind: Literal["bearer", "basic", "header", "query", "none"]
     parameter: str = "Authorization"  # header or query name
@@ -166,7 +198,7 @@ class Api:
     title: str
     version: str
     description: str
-    servers: list[str]
+    servers: list[Server]
     security: Security
     root: Group
     operations: list[Operation]
@@ -174,3 +206,12 @@ class Api:
     retries: dict[str, Any] | None
     timeout_ms: int | None
     error_classes: dict[str, str]  # exception class -> data model
+
+    @property
+    def server_variables(self) -> list[ServerVariable]:
+        """One per client keyword argument: the first server's that has it."""
+        seen: dict[str, ServerVariable] = {}
+        for server in self.servers:
+            for var in server.variables:
+                seen.setdefault(var.arg, var)
+        return list(seen.values())

@@ -13,7 +13,8 @@ import pydantic
 import pytest
 
 from generator.runtime import _client, _settings
-from generator.runtime._client import OperationSpec, authorize, encode_body, encode_query, redact
+from generator.runtime._client import OperationSpec, authorize, encode_body, redact
+from generator.runtime._params import query_string
 from generator.runtime._types import UNSET
 
 
@@ -103,16 +104,10 @@ def test_query_encoding_follows_form_explode_and_deep_object() -> None:
         "none": None,
         "text": "a b",
     }
-    assert encode_query(query) == [
-        ("ids", "1"),
-        ("ids", "2"),
-        ("filter[a]", "true"),
-        ("filter[b]", ""),
-        ("flag", "false"),
-        ("color", "red"),
-        ("since", "2024-05-01T12:30:00+00:00"),
-        ("text", "a b"),
-    ]
+    # form, exploded (OpenAPI's default): an object's properties become parameters of their own
+    assert query_string(query, {}) == (
+        "ids=1&ids=2&a=true&flag=false&color=red&since=2024-05-01T12%3A30%3A00%2B00%3A00&text=a%20b"
+    )
 
 
 def test_json_body_from_a_model_sends_only_the_fields_given_by_wire_name() -> None:

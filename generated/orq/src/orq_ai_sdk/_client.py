@@ -16,7 +16,6 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from time import monotonic, sleep
 from typing import TYPE_CHECKING, Any, Literal
-from urllib.parse import quote
 
 import httpx
 
@@ -30,6 +29,7 @@ from ._exceptions import (
     describe_validation_error,
 )
 from ._hooks import HookContext, Hooks
+from ._params import DEFAULT_STYLES, ParamStyle, cookie_header, header_value, path_value, query_string
 from ._types import Unset
 from .utils.retries import NO_RETRIES, RetryConfig, delay_ms
 
@@ -47,6 +47,7 @@ if TYPE_CHECKING:
         path_params: NotRequired[Mapping[str, Any] | None]
         query: NotRequired[Mapping[str, Any] | None]
         headers: NotRequired[Mapping[str, Any] | None]
+        cookies: NotRequired[Mapping[str, Any] | None]
         body: NotRequired[Any]
         stream: NotRequired[bool]
         retries: RetryConfig | None | Unset
@@ -78,6 +79,10 @@ class OperationSpec:
     errors: tuple[tuple[str, Callable[[], type[APIError]]], ...] = ()
     retries: RetryConfig | None = None
     timeout_ms: int | None = None
+    server_url: str | None = None  # the path's or operation's own server, unless the user picks one
+    param_styles: Mapping[tuple[str, str], ParamStyle] = field(
+        default_factory=dict
+    )  # (location, name): not the default
     _adapters: dict[str, Any] = field(default_factory=dict)
 
     def adapter(self, which: Literal["response", "stream"]) -> Any:
@@ -114,6 +119,7 @@ class ClientConfig:
     logger: logging.Logger | None
     default_retry_config: RetryConfig = NO_RETRIES
     default_timeout_ms: int | None = None
+    server_url_chosen: bool = False  # the user passed `server_url`: it wins over operations' own servers
 
 
 class BaseClient:
@@ -235,6 +241,7 @@ class BaseClient:
         path_params: Mapping[str, Any] | None = None,
         query: Mapping[str, Any] | None = None,
         headers: Mapping[str, Any] | None = None,
+        cookies: Mapping[str, Any] | None = None,
         body: Any = None,
         stream: bool = False,
         retries: RetryConfig | None | Unset,
@@ -244,7 +251,9 @@ class BaseClient:
     ) -> _Call:
         """Build the request (the `before_request` hooks run here, once per call) and its retry policy."""
         config = self._config
-        base_url = server_url or config.server_url
+        base_url = server_url or (
+            spec.server_url if spec.server_url and not config.server_url_chosen else config.server_url
+        )
         streaming = spec.stream_type is not None and (stream or spec.response_type is None)
         if timeout_ms is None:
             timeout_ms = config.timeout_ms
@@ -257,6 +266,7 @@ class BaseClient:
             path_params=path_params,
             query=query,
             headers=headers,
+            cookies=cookies,
             body=body,
             streaming=streaming,
             base_url=base_url,
@@ -377,15 +387,19 @@ def build_request(
     headers: Mapping[str, Any] | None,
     body: Any,
     streaming: bool,
+    cookies: Mapping[str, Any] | None = None,
     base_url: str,
     timeout_ms: int | None,
     http_headers: Mapping[str, str] | None,
 ) -> httpx.Request:
     """The request of one call: path parameters filled in, the API key placed, the body encoded."""
+    styles = spec.param_styles
     path = spec.path
     if path_params:
         for name, value in path_params.items():
-            path = path.replace("{" + name + "}", quote(_scalar(value), safe=""))
+            path = path.replace(
+                "{" + name + "}", path_value(name, value, styles.get(("path", name), DEFAULT_STYLES["path"]))
+            )
     all_headers: dict[str, str] = {"user-agent": _settings.USER_AGENT}
     if streaming:
         all_headers["accept"] = "text/event-stream"
@@ -396,17 +410,20 @@ def build_request(
     if headers:
         for name, value in headers.items():
             if not isinstance(value, Unset) and value is not None:
-                all_headers[name.lower()] = _header_value(value)
+                all_headers[name.lower()] = header_value(value, styles.get(("header", name), DEFAULT_STYLES["header"]))
+    cookie = cookie_header(cookies, styles) if cookies else None
+    if cookie is not None:
+        all_headers["cookie"] = cookie
     kwargs = encode_body(spec.request_content_type, body)
     if "headers" in kwargs:
         all_headers.update(kwargs.pop("headers"))
     if http_headers:  # the caller's headers win, whatever their case
         for name, value in http_headers.items():
             all_headers[name.lower()] = value
+    query_text = query_string(query, styles) if query else ""
     return client.build_request(
         spec.method,
-        base_url.rstrip("/") + path,
-        params=encode_query(query) if query else None,
+        base_url.rstrip("/") + path + ("?" + query_text if query_text else ""),
         headers=all_headers,
         timeout=timeout_ms / 1000 if timeout_ms is not None else None,
         **kwargs,
@@ -636,28 +653,3 @@ def _scalar(value: Any) -> str:
     if value is None:
         return ""
     return str(value)
-
-
-def _header_value(value: Any) -> str:
-    value = to_jsonable(value)
-    if isinstance(value, list):
-        return ",".join(_scalar(v) for v in value)
-    if isinstance(value, dict):
-        return ",".join(f"{k},{_scalar(v)}" for k, v in value.items())
-    return _scalar(value)
-
-
-def encode_query(query: Mapping[str, Any]) -> list[tuple[str, str | int | float | bool | None]]:
-    """Query parameters in OpenAPI's default style (form, exploded); `deepObject` for keys ending in `[]`."""
-    pairs: list[tuple[str, str | int | float | bool | None]] = []
-    for name, raw in query.items():
-        if isinstance(raw, Unset) or raw is None:
-            continue
-        value = to_jsonable(raw)
-        if isinstance(value, list):
-            pairs.extend((name, _scalar(v)) for v in value)
-        elif isinstance(value, dict):
-            pairs.extend((f"{name}[{k}]", _scalar(v)) for k, v in value.items())
-        else:
-            pairs.append((name, _scalar(value)))
-    return pairs

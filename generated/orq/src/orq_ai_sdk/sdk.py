@@ -12,13 +12,14 @@ import httpx
 
 from ._client import BaseClient, ClientConfig, default_logger
 from ._hooks import Hooks
+from ._servers import select_server
 from ._types import UNSET, Unset
 from .utils.retries import BackoffStrategy, RetryConfig
 
 if TYPE_CHECKING:
     from .resources.router import Router
 
-#: The servers the spec lists; the first is the default.
+#: The servers the spec lists (URL templates); `server_idx` picks one, the first by default.
 SERVERS: tuple[str, ...] = ("https://api.orq.ai",)
 DEFAULT_RETRY_CONFIG = RetryConfig(
     strategy="backoff",
@@ -44,6 +45,7 @@ class Orq(BaseClient):
         api_key: The API key, or a callable that returns it before each request. Defaults to the
             `ORQ_API_KEY` environment variable.
         server_url: Overrides the server, by default `https://api.orq.ai`.
+        server_idx: The server to use, an index into `SERVERS` (the spec's servers).
         retry_config: The retry policy of every call (a call's `retries=` overrides it); `None`
             switches retries off. Defaults to the spec's policy.
         timeout_ms: The timeout of every call, in milliseconds (a call's `timeout_ms=` overrides it).
@@ -60,6 +62,7 @@ class Orq(BaseClient):
         api_key: str | Callable[[], str] | None = None,
         *,
         server_url: str | None = None,
+        server_idx: int = 0,
         retry_config: RetryConfig | None | Unset = UNSET,
         timeout_ms: int | None = None,
         client: httpx.Client | None = None,
@@ -71,7 +74,7 @@ class Orq(BaseClient):
             api_key = os.environ.get("ORQ_API_KEY") or None
         super().__init__(
             ClientConfig(
-                server_url=server_url or SERVERS[0],
+                server_url=server_url or select_server(SERVERS, server_idx),
                 api_key=api_key,
                 retry_config=None if isinstance(retry_config, Unset) else retry_config or RetryConfig(strategy="none"),
                 timeout_ms=timeout_ms,
@@ -83,6 +86,7 @@ class Orq(BaseClient):
                 logger=debug_logger or default_logger(),
                 default_retry_config=DEFAULT_RETRY_CONFIG,
                 default_timeout_ms=DEFAULT_TIMEOUT_MS,
+                server_url_chosen=server_url is not None,
             )
         )
         self._client = self
