@@ -16,7 +16,7 @@ from generator.ir.nodes import (
     Model,
     Operation,
     Response,
-    Security,
+    SecurityScheme,
     Stream,
     StreamDeltas,
 )
@@ -34,6 +34,7 @@ from generator.ir.types import (
     scalar,
     union_of,
 )
+from generator.ir.security import requirement, security_schemes
 from generator.load import follow_refs
 from generator.naming import pascal, short_name, snake, unique
 from generator.normalize import HTTP_METHODS, SCHEMA_REF, non_null_branches
@@ -155,11 +156,12 @@ class Types:
 
 
 class Builder:
-    def __init__(self, doc: dict[str, Any], env_var: str) -> None:
+    def __init__(self, doc: dict[str, Any], schemes: list[SecurityScheme]) -> None:
         self.doc = doc
+        self.scheme_keys = {s.key for s in schemes}
+        self.global_security = requirement(doc.get("security"), self.scheme_keys)
         self.schemas: dict[str, Any] = (doc.get("components") or {}).get("schemas") or {}
         self.types = Types(self.schemas)
-        self.env_var = env_var
         self.error_classes: dict[str, str] = {}
         self.error_taken: set[str] = set()
 
@@ -287,6 +289,8 @@ class Builder:
             stream_flag=flag,
             retries=op.get("x-speakeasy-retries") if isinstance(op.get("x-speakeasy-retries"), dict) else None,
             timeout_ms=timeout_ms(timeout),
+            # the operation's own `security` overrides the global one, `[]` included
+            security=requirement(op["security"], self.scheme_keys) if "security" in op else self.global_security,
         )
 
     def parameters(self, shared: list[Any], own: list[Any], taken: set[str]) -> list[Field]:
@@ -472,26 +476,19 @@ class Builder:
                 taken |= {name.lower(), f"{name}_async".lower()}
         return root
 
-    def security(self) -> Security:
-        schemes = (self.doc.get("components") or {}).get("securitySchemes") or {}
-        used = [next(iter(req), None) for req in self.doc.get("security") or [] if isinstance(req, dict) and req]
-        for name in [*used, *schemes]:
-            scheme = self.deref(schemes.get(name)) if name else None
-            if not isinstance(scheme, dict):
-                continue
-            if scheme.get("type") == "http" and str(scheme.get("scheme", "")).lower() == "bearer":
-                return Security("bearer", "Authorization", self.env_var)
-            if scheme.get("type") == "http" and str(scheme.get("scheme", "")).lower() == "basic":
-                return Security("basic", "Authorization", self.env_var)
-            if scheme.get("type") == "apiKey" and scheme.get("in") in ("header", "query"):
-                return Security(scheme["in"], str(scheme.get("name", "X-API-Key")), self.env_var)
-            if scheme.get("type") == "oauth2" or scheme.get("type") == "openIdConnect":
-                return Security("bearer", "Authorization", self.env_var)
-        return Security("none", "", self.env_var)
 
-
-def build_api(doc: dict[str, Any], *, client_class: str, env_var: str) -> Api:
-    builder = Builder(doc, env_var)
+def build_api(
+    doc: dict[str, Any],
+    *,
+    client_class: str,
+    env_var: str,
+    env_prefix: str = "API",
+    auth_env: dict[str, tuple[str, ...]] | None = None,
+) -> Api:
+    schemes = security_schemes(
+        doc, lambda node: follow_refs(doc, node), api_key_env=env_var, env_prefix=env_prefix, auth_env=auth_env or {}
+    )
+    builder = Builder(doc, schemes)
     operations = builder.operations()
     root = builder.groups(operations, client_class)
     info = doc.get("info") or {}
@@ -503,7 +500,8 @@ def build_api(doc: dict[str, Any], *, client_class: str, env_var: str) -> Api:
         version=str(info.get("version", "")),
         description=_text(info.get("description")),
         servers=servers,
-        security=builder.security(),
+        schemes=schemes,
+        security=builder.global_security,
         root=root,
         operations=operations,
         models=builder.models(),

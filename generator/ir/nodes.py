@@ -102,6 +102,7 @@ class Operation:
     stream_flag: Field | None  # the body's boolean `stream` field, when it picks the response kind
     retries: dict[str, Any] | None
     timeout_ms: int | None
+    security: list[Requirement] = field(default_factory=list)  # alternatives; [] sends no credentials
     example: str = ""  # filled by the docs stage
 
     @property
@@ -154,11 +155,28 @@ class Model:
     alias_of: TypeNode | None = None
 
 
+SchemeKind = Literal["apiKey", "bearer", "basic", "clientCredentials"]
+
+# One alternative of a security requirement: the schemes it needs together, each with its scopes.
+Requirement = list[tuple[str, list[str]]]
+
+
 @dataclass
-class Security:
-    kind: Literal["bearer", "basic", "header", "query", "none"]
-    parameter: str = "Authorization"  # header or query name
-    env_var: str = ""
+class SecurityScheme:
+    """One entry of `components/securitySchemes`, as the client takes and sends it."""
+
+    key: str  # the scheme's name in the spec
+    kind: SchemeKind  # `bearer` also stands for the other oauth2 flows and openIdConnect
+    argument: str  # the client constructor's keyword argument
+    env: tuple[str, ...]  # environment variables: one, or two for a pair (basic, clientCredentials)
+    location: str = ""  # apiKey: header, query or cookie
+    parameter: str = ""  # apiKey: the header, query or cookie name
+    token_url: str = ""  # clientCredentials
+    description: str = ""
+
+    @property
+    def is_pair(self) -> bool:
+        return self.kind in ("basic", "clientCredentials")
 
 
 @dataclass
@@ -167,7 +185,8 @@ class Api:
     version: str
     description: str
     servers: list[str]
-    security: Security
+    schemes: list[SecurityScheme]
+    security: list[Requirement]  # the global requirement: alternatives, each a list of (scheme, scopes)
     root: Group
     operations: list[Operation]
     models: dict[str, Model]
