@@ -116,7 +116,7 @@ resources = 0
 try:
     from pydantic import BaseModel
     client_name = next(n for n in root.__all__ if inspect.isclass(getattr(root, n)) and getattr(root, n).__module__ == package + ".sdk")
-    client = getattr(root, client_name)(api_key="key", server_url="https://example.invalid")
+    client = getattr(root, client_name)(server_url="https://example.invalid")  # credentials are checked per call, not here
     seen = set()
     def walk(obj, path, depth):
         global resources

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -23,6 +23,8 @@ class SdkSettings:
     env_var: str
     debug_env: str
     client_var: str  # the variable name examples use for the client
+    env_prefix: str = "API"  # the start of the default environment variable names
+    auth_env: dict[str, tuple[str, ...]] = field(default_factory=dict)  # scheme key -> variable(s)
 
     @property
     def user_agent(self) -> str:
@@ -57,7 +59,25 @@ def settings_from(raw: dict[str, Any], doc: dict[str, Any]) -> SdkSettings:
         env_var=env_var,
         debug_env=str(raw.get("debug_env") or f"{stem.upper()}_DEBUG"),
         client_var=str(raw.get("client_var") or snake(client_class)),
+        env_prefix=stem.upper(),
+        auth_env=_auth_env(raw.get("auth_env")),
     )
+
+
+def _auth_env(value: Any) -> dict[str, tuple[str, ...]]:
+    """`auth_env:` in sdkgen.yaml: a scheme key -> its environment variable, or `[ID_VAR, SECRET_VAR]`
+    for the pairs (http basic, oauth2 clientCredentials)."""
+    if value is None:
+        return {}
+    if not isinstance(value, dict):
+        raise ConfigError("auth_env must map security scheme names to a variable name or a list of two", where="config")
+    out: dict[str, tuple[str, ...]] = {}
+    for key, names in value.items():
+        names = [names] if isinstance(names, str) else names
+        if not isinstance(names, list) or not 1 <= len(names) <= 2 or not all(isinstance(n, str) and n for n in names):
+            raise ConfigError(f"auth_env: {key!r} needs a variable name or a list of two", where="config")
+        out[str(key)] = tuple(names)
+    return out
 
 
 def find_configs(root: Path) -> list[tuple[Path, dict[str, Any]]]:

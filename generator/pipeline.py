@@ -40,7 +40,14 @@ from generator.write import (
 def _prepare(doc: dict[str, Any], raw_settings: dict[str, Any] | None) -> tuple[Api, SdkSettings]:
     settings = settings_from(raw_settings or {}, doc)
     normalize(doc)
-    return build_api(doc, client_class=settings.client_class, env_var=settings.env_var), settings
+    api = build_api(
+        doc,
+        client_class=settings.client_class,
+        env_var=settings.env_var,
+        env_prefix=settings.env_prefix,
+        auth_env=settings.auth_env,
+    )
+    return api, settings
 
 
 def is_strict(raw_settings: dict[str, Any] | None) -> bool:

@@ -17,6 +17,7 @@ RUNTIME_DIR = Path(__file__).resolve().parent / "runtime"
 # work only if both layouts match. Not copied: `__init__.py` and `_settings.py` (a stand-in; each
 # SDK gets its own from `templates/sdk/settings.py.jinja`).
 RUNTIME_FILES = (
+    "_auth.py",
     "_base_model.py",
     "_client.py",
     "_exceptions.py",

@@ -25,6 +25,7 @@ GOLDEN_SPECS: dict[str, tuple[Path, str]] = {
     "legacy_30": (SPECS / "legacy_30.json", "legacy_thirty_sdk"),
     "params_servers": (SPECS / "params_servers.yaml", "params_servers_sdk"),
     "real_world_slips": (SPECS / "real_world_slips.yaml", "slips_sdk"),
+    "security": (SPECS / "security.yaml", "security_sdk"),
 }
 
 if str(ORQ_SRC) not in sys.path:

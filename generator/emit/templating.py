@@ -23,6 +23,11 @@ def pyrepr(value: Any) -> str:
     return repr(value)
 
 
+def security_literal(requirement: list[list[tuple[str, list[str]]]]) -> str:
+    """A security requirement as the runtime's `Requirement`: alternatives of (scheme, scopes) tuples."""
+    return repr(tuple(tuple((key, tuple(scopes)) for key, scopes in alternative) for alternative in requirement))
+
+
 def _escape_doc(text: str) -> str:
     text = text.replace("\\", "\\\\").replace('"""', '\\"\\"\\"')
     return text[:-1] + '\\"' if text.endswith('"') else text
@@ -95,5 +100,12 @@ def environment() -> jinja2.Environment:
         keep_trailing_newline=True,
         autoescape=False,  # we emit Python and Markdown; every spec value passes a filter
     )
-    env.filters.update(pyrepr=pyrepr, docline=docline, docbody=docbody, tomlstr=tomlstr, retry_config=retry_config)
+    env.filters.update(
+        pyrepr=pyrepr,
+        docline=docline,
+        docbody=docbody,
+        tomlstr=tomlstr,
+        retry_config=retry_config,
+        security_literal=security_literal,
+    )
     return env

@@ -18,12 +18,13 @@ from generator.ir.nodes import (
     Model,
     Operation,
     Response,
-    Security,
+    SecurityScheme,
     Server,
     ServerVariable,
     Stream,
     StreamDeltas,
 )
+from generator.ir.security import requirement, security_schemes
 from generator.ir.types import (
     ANY,
     BINARY,
@@ -159,11 +160,12 @@ class Types:
 
 
 class Builder:
-    def __init__(self, doc: dict[str, Any], env_var: str) -> None:
+    def __init__(self, doc: dict[str, Any], schemes: list[SecurityScheme]) -> None:
         self.doc = doc
+        self.scheme_keys = {s.key for s in schemes}
+        self.global_security = requirement(doc.get("security"), self.scheme_keys)
         self.schemas: dict[str, Any] = (doc.get("components") or {}).get("schemas") or {}
         self.types = Types(self.schemas)
-        self.env_var = env_var
         self.error_classes: dict[str, str] = {}
         self.error_taken: set[str] = set()
 
@@ -303,6 +305,8 @@ class Builder:
             retries=op.get("x-speakeasy-retries") if isinstance(op.get("x-speakeasy-retries"), dict) else None,
             timeout_ms=timeout_ms(timeout),
             server_url=default_url(own_servers[0]) if own_servers else None,
+            # the operation's own `security` overrides the global one, `[]` included
+            security=requirement(op["security"], self.scheme_keys) if "security" in op else self.global_security,
         )
 
     def parameters(self, shared: list[Any], own: list[Any], taken: set[str]) -> list[Field]:
@@ -491,22 +495,6 @@ class Builder:
                 taken |= {name.lower(), f"{name}_async".lower()}
         return root
 
-    def security(self) -> Security:
-        schemes = (self.doc.get("components") or {}).get("securitySchemes") or {}
-        used = [next(iter(req), None) for req in self.doc.get("security") or [] if isinstance(req, dict) and req]
-        for name in [*used, *schemes]:
-            scheme = self.deref(schemes.get(name)) if name else None
-            if not isinstance(scheme, dict):
-                continue
-            if scheme.get("type") == "http" and str(scheme.get("scheme", "")).lower() == "bearer":
-                return Security("bearer", "Authorization", self.env_var)
-            if scheme.get("type") == "http" and str(scheme.get("scheme", "")).lower() == "basic":
-                return Security("basic", "Authorization", self.env_var)
-            if scheme.get("type") == "apiKey" and scheme.get("in") in ("header", "query"):
-                return Security(scheme["in"], str(scheme.get("name", "X-API-Key")), self.env_var)
-            if scheme.get("type") == "oauth2" or scheme.get("type") == "openIdConnect":
-                return Security("bearer", "Authorization", self.env_var)
-        return Security("none", "", self.env_var)
 
 
 # The client's own keyword arguments: a server variable's argument takes another name.
@@ -542,8 +530,18 @@ def default_url(server: Server) -> str:
     return url
 
 
-def build_api(doc: dict[str, Any], *, client_class: str, env_var: str) -> Api:
-    builder = Builder(doc, env_var)
+def build_api(
+    doc: dict[str, Any],
+    *,
+    client_class: str,
+    env_var: str,
+    env_prefix: str = "API",
+    auth_env: dict[str, tuple[str, ...]] | None = None,
+) -> Api:
+    schemes = security_schemes(
+        doc, lambda node: follow_refs(doc, node), api_key_env=env_var, env_prefix=env_prefix, auth_env=auth_env or {}
+    )
+    builder = Builder(doc, schemes)
     operations = builder.operations()
     root = builder.groups(operations, client_class)
     info = doc.get("info") or {}
@@ -553,8 +551,9 @@ def build_api(doc: dict[str, Any], *, client_class: str, env_var: str) -> Api:
         title=_text(info.get("title")) or "API",
         version=str(info.get("version", "")),
         description=_text(info.get("description")),
-        servers=servers(doc.get("servers")),
-        security=builder.security(),
+        servers=servers(doc.get("servers"), CLIENT_ARGUMENTS | {scheme.argument for scheme in schemes}),
+        schemes=schemes,
+        security=builder.global_security,
         root=root,
         operations=operations,
         models=builder.models(),

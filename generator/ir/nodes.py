@@ -114,6 +114,7 @@ class Operation:
     retries: dict[str, Any] | None
     timeout_ms: int | None
     server_url: str | None = None  # the path's or operation's own server, its variables at their defaults
+    security: list[Requirement] = field(default_factory=list)  # alternatives; [] sends no credentials
     example: str = ""  # filled by the docs stage
 
     @property
@@ -170,6 +171,12 @@ class Model:
     alias_of: TypeNode | None = None
 
 
+SchemeKind = Literal["apiKey", "bearer", "basic", "clientCredentials"]
+
+# One alternative of a security requirement: the schemes it needs together, each with its scopes.
+Requirement = list[tuple[str, list[str]]]
+
+
 @dataclass
 class ServerVariable:
     name: str  # as the URL template writes it
@@ -187,10 +194,21 @@ class Server:
 
 
 @dataclass
-class Security:
-    kind: Literal["bearer", "basic", "header", "query", "none"]
-    parameter: str = "Authorization"  # header or query name
-    env_var: str = ""
+class SecurityScheme:
+    """One entry of `components/securitySchemes`, as the client takes and sends it."""
+
+    key: str  # the scheme's name in the spec
+    kind: SchemeKind  # `bearer` also stands for the other oauth2 flows and openIdConnect
+    argument: str  # the client constructor's keyword argument
+    env: tuple[str, ...]  # environment variables: one, or two for a pair (basic, clientCredentials)
+    location: str = ""  # apiKey: header, query or cookie
+    parameter: str = ""  # apiKey: the header, query or cookie name
+    token_url: str = ""  # clientCredentials
+    description: str = ""
+
+    @property
+    def is_pair(self) -> bool:
+        return self.kind in ("basic", "clientCredentials")
 
 
 @dataclass
@@ -199,7 +217,8 @@ class Api:
     version: str
     description: str
     servers: list[Server]
-    security: Security
+    schemes: list[SecurityScheme]
+    security: list[Requirement]  # the global requirement: alternatives, each a list of (scheme, scopes)
     root: Group
     operations: list[Operation]
     models: dict[str, Model]

@@ -6,7 +6,7 @@ runtime reads these as attributes of this module at run time, so tests can monke
 
 from __future__ import annotations
 
-from typing import Literal
+from ._auth import Requirement, SecurityScheme
 
 #: The SDK's package; also the name of its debug logger.
 PACKAGE = "sdk_runtime"
@@ -14,7 +14,9 @@ PACKAGE = "sdk_runtime"
 USER_AGENT = "sdk-runtime/0.0.0 python"
 #: The environment variable that switches debug logging on (`1`, `true` or `yes`).
 DEBUG_ENV = "SDK_RUNTIME_DEBUG"
-#: Where the API key goes: an `Authorization` header (`bearer`, `basic`), a header or query parameter
-#: named `AUTH_PARAMETER` (`header`, `query`), or nowhere (`none`).
-AUTH_KIND: Literal["bearer", "basic", "header", "query", "none"] = "bearer"
-AUTH_PARAMETER = "Authorization"
+#: The spec's security schemes by key: how `_auth.py` sends each, and the client argument it comes from.
+SECURITY_SCHEMES: dict[str, SecurityScheme] = {
+    "bearer": SecurityScheme(kind="bearer", argument="api_key", env=("SDK_RUNTIME_API_KEY",)),
+}
+#: The requirement of operations that declare none: alternatives of (scheme, scopes) sent together.
+SECURITY: Requirement = ((("bearer", ()),),)

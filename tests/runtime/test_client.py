@@ -59,9 +59,10 @@ def test_api_key_from_the_environment_and_from_a_callable(
         "Bearer k2",
     ]
     monkeypatch.delenv("ORQ_API_KEY")
-    with Orq(server_url=server.url) as orq:
-        _image(orq)
-    assert "authorization" not in server.requests[-1].headers
+    with Orq(server_url=server.url) as orq, pytest.raises(models.MissingCredentialsError) as info:
+        _image(orq)  # the spec requires the key: a clear error, and nothing sent
+    assert "`api_key=" in str(info.value) and "ORQ_API_KEY" in str(info.value)
+    assert len(server.requests) == 3
 
 
 def test_per_call_server_url_headers_and_timeout(orq: Orq, server: ScriptedServer) -> None:

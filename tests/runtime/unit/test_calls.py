@@ -94,7 +94,7 @@ class Harness:
         transport = httpx.MockTransport(self._answer)
         self.config = ClientConfig(
             server_url="http://api.test",
-            api_key="key",
+            credentials={"bearer": "key"},
             retry_config=RETRIES,
             timeout_ms=None,
             client=None if is_async else httpx.Client(transport=transport),

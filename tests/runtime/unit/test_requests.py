@@ -1,4 +1,4 @@
-"""Building requests: the API key as the settings say, parameter and body encoding, redaction, logging."""
+"""Building requests: the credentials given, parameter and body encoding, redaction, logging."""
 
 from __future__ import annotations
 
@@ -13,7 +13,8 @@ import pydantic
 import pytest
 
 from generator.runtime import _client, _settings
-from generator.runtime._client import OperationSpec, authorize, encode_body, redact
+from generator.runtime._auth import Credentials, SecurityScheme
+from generator.runtime._client import OperationSpec, encode_body, redact
 from generator.runtime._params import query_string
 from generator.runtime._types import UNSET
 
@@ -31,64 +32,26 @@ class Pet(pydantic.BaseModel):
 
 @pytest.fixture
 def auth(monkeypatch: pytest.MonkeyPatch):  # type: ignore[no-untyped-def]
-    """`auth(kind, parameter)`: the settings of an API whose key goes there."""
+    """`auth(scheme)`: the settings of an API with this one security scheme."""
 
-    def configure(kind: str, parameter: str = "Authorization") -> None:
-        monkeypatch.setattr(_settings, "AUTH_KIND", kind)
-        monkeypatch.setattr(_settings, "AUTH_PARAMETER", parameter)
+    def configure(scheme: SecurityScheme) -> None:
+        monkeypatch.setattr(_settings, "SECURITY_SCHEMES", {"only": scheme})
 
     return configure
-
-
-def placed(key: str, query: dict[str, Any] | None = None) -> tuple[dict[str, str], Any]:
-    headers: dict[str, str] = {}
-    return headers, authorize(key, headers, query)
-
-
-def test_bearer_key_gets_its_prefix_once(auth: Any) -> None:
-    auth("bearer")
-    assert placed("abc") == ({"authorization": "Bearer abc"}, None)
-    assert placed("bearer xyz")[0] == {"authorization": "bearer xyz"}
-
-
-def test_basic_key_is_base64(auth: Any) -> None:
-    auth("basic")
-    assert placed("user:pass")[0] == {"authorization": "Basic dXNlcjpwYXNz"}
-
-
-def test_header_key_uses_the_schemes_header_in_lower_case(auth: Any) -> None:
-    auth("header", "X-Api-Token")
-    assert placed("k1", {"a": 1}) == ({"x-api-token": "k1"}, {"a": 1})
-
-
-def test_query_key_joins_a_new_query(auth: Any) -> None:
-    auth("query", "api_key")
-    query = {"page": 2}
-    headers, new_query = placed("k2", query)
-    assert headers == {} and new_query == {"page": 2, "api_key": "k2"}
-    assert query == {"page": 2}  # the caller's mapping is left alone
-    assert placed("k3")[1] == {"api_key": "k3"}
-
-
-def test_no_scheme_sends_no_key(auth: Any) -> None:
-    auth("none", "")
-    query = {"q": "x"}
-    headers, same = placed("secret", query)
-    assert headers == {} and same is query
 
 
 def test_redaction_hides_credentials_and_the_keys_own_header(auth: Any) -> None:
     headers = httpx.Headers(
         {"Authorization": "Bearer s", "X-Secret": "s", "Cookie": "c=1", "Accept": "x"}
     )
-    auth("header", "X-Secret")
+    auth(SecurityScheme("apiKey", "api_key", location="header", parameter="X-Secret"))
     assert redact(headers) == {
         "authorization": "[REDACTED]",
         "x-secret": "[REDACTED]",
         "cookie": "[REDACTED]",
         "accept": "x",
     }
-    auth("bearer")
+    auth(SecurityScheme("bearer", "api_key"))
     assert redact(headers)["x-secret"] == "s"
 
 
@@ -151,8 +114,7 @@ def test_form_body_and_raw_bodies() -> None:
     assert encode_body(None, {"a": 1}) == {}
 
 
-def test_build_request_puts_everything_in_place(auth: Any, monkeypatch: pytest.MonkeyPatch) -> None:
-    auth("query", "key")
+def test_build_request_puts_everything_in_place(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(_settings, "USER_AGENT", "test-agent/1")
     spec = OperationSpec(
         "getPet",
@@ -165,7 +127,7 @@ def test_build_request_puts_everything_in_place(auth: Any, monkeypatch: pytest.M
         request = _client.build_request(
             client,
             spec,
-            api_key=lambda: "k",
+            auth=Credentials(query={"key": "k"}, cookies={"sid": "c"}),
             path_params={"id": "a/b c"},
             query={"tags": ["x", "y"]},
             headers={"X-Trace": [1, 2], "X-Skip": UNSET, "Accept": "overridden below"},
@@ -176,7 +138,7 @@ def test_build_request_puts_everything_in_place(auth: Any, monkeypatch: pytest.M
             http_headers={"ACCEPT": "application/x-custom"},
         )
     assert str(request.url) == "https://api.test/v1/pets/a%2Fb%20c?tags=x&tags=y&key=k"
-    assert request.headers["user-agent"] == "test-agent/1"
+    assert request.headers["user-agent"] == "test-agent/1" and request.headers["cookie"] == "sid=c"
     assert request.headers["x-trace"] == "1,2" and "x-skip" not in request.headers
     assert request.headers["accept"] == "application/x-custom"  # the caller's header wins
     assert (
@@ -186,12 +148,11 @@ def test_build_request_puts_everything_in_place(auth: Any, monkeypatch: pytest.M
     assert request.extensions["timeout"] == {"connect": 1.5, "read": 1.5, "write": 1.5, "pool": 1.5}
 
 
-def test_streaming_requests_ask_for_event_streams(auth: Any) -> None:
-    auth("bearer")
+def test_streaming_requests_ask_for_event_streams() -> None:
     spec = OperationSpec("chat", "GET", "/chat", response_kind="json")
     with httpx.Client() as client:
         request = _client.build_request(
-            client, spec, api_key="k", path_params=None, query=None, headers={"x-n": {"a": 1}}, body=None,
+            client, spec, auth=Credentials({"authorization": "Bearer k"}), path_params=None, query=None, headers={"x-n": {"a": 1}}, body=None,
             streaming=True, base_url="http://h", timeout_ms=None, http_headers=None,
         )  # fmt: skip
     assert request.headers["accept"] == "text/event-stream"

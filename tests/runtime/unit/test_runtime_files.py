@@ -92,5 +92,5 @@ def test_the_settings_template_and_the_stand_in_define_the_same_names() -> None:
     assert (
         names(generated)
         == names(stand_in)
-        == ["PACKAGE", "USER_AGENT", "DEBUG_ENV", "AUTH_KIND", "AUTH_PARAMETER"]
+        == ["PACKAGE", "USER_AGENT", "DEBUG_ENV", "SECURITY_SCHEMES", "SECURITY"]
     )

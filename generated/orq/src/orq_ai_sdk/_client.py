@@ -7,7 +7,6 @@ after each attempt, whether to retry and for how long to wait, and what to retur
 
 from __future__ import annotations
 
-import base64
 import json
 import logging
 import os
@@ -20,6 +19,7 @@ from typing import TYPE_CHECKING, Any, Literal
 import httpx
 
 from . import _settings
+from ._auth import Authenticator, Credential, Credentials, Requirement, redacted_url, secret_headers
 from ._exceptions import (
     APIConnectionError,
     APIError,
@@ -56,7 +56,7 @@ if TYPE_CHECKING:
         http_headers: Mapping[str, str] | None
 
 
-# What the debug log hides, whatever the API; `redacted_headers()` adds the API key's own header.
+# What the debug log hides, whatever the API; `redacted_headers()` adds the apiKey schemes' headers.
 _REDACTED_HEADERS = frozenset({"authorization", "proxy-authorization", "cookie", "set-cookie", "x-api-key", "api-key"})
 
 ResponseKind = Literal["json", "text", "binary", "empty"]
@@ -83,6 +83,7 @@ class OperationSpec:
     param_styles: Mapping[tuple[str, str], ParamStyle] = field(
         default_factory=dict
     )  # (location, name): not the default
+    security: Requirement | None = None  # None: the API's global requirement, `_settings.SECURITY`
     _adapters: dict[str, Any] = field(default_factory=dict)
 
     def adapter(self, which: Literal["response", "stream"]) -> Any:
@@ -108,7 +109,7 @@ class ClientConfig:
     """The client's settings. `retry_config`/`timeout_ms` None: not chosen, the spec's defaults apply."""
 
     server_url: str
-    api_key: str | Callable[[], str] | None
+    credentials: Mapping[str, Credential | None]  # by security scheme; None: from the environment
     retry_config: RetryConfig | None
     timeout_ms: int | None
     client: httpx.Client | None
@@ -132,6 +133,7 @@ class BaseClient:
     def __init__(self, config: ClientConfig) -> None:
         self._config = config
         self._lock = threading.Lock()
+        self._auth = Authenticator(_settings.SECURITY_SCHEMES, config.credentials)
 
     # -- lifecycle: the SDK closes only the HTTP clients it opened ---------------------------
     def close(self) -> None:
@@ -190,13 +192,18 @@ class BaseClient:
     def _call(self, spec: OperationSpec, **arguments: Unpack[CallArguments]) -> Any:
         """Send the operation (with retries) on the sync client; the decoded answer, or an `SDKError`."""
         client = self._sync_client()
-        call = self._start(client, spec, **arguments)
+        auth = self._auth.credentials_sync(client, spec.operation_id, _requirement(spec))
+        call = self._start(client, spec, auth, **arguments)
         while True:
             call.log_request()
             try:
                 response = client.send(call.request, stream=call.streaming)
             except httpx.TransportError as exc:
                 sleep(call.wait_after_failure(exc))
+                continue
+            if call.token_refused(response):  # a fresh token, once
+                response.close()
+                call.use_token(self._auth.token_sync(client, *call.refresh_token()))
                 continue
             wait = call.wait_after(response)
             if wait is None:
@@ -213,13 +220,18 @@ class BaseClient:
     async def _call_async(self, spec: OperationSpec, **arguments: Unpack[CallArguments]) -> Any:
         """The async twin of `_call`, on the async client."""
         client = self._async_client()
-        call = self._start(client, spec, **arguments)
+        auth = await self._auth.credentials_async(client, spec.operation_id, _requirement(spec))
+        call = self._start(client, spec, auth, **arguments)
         while True:
             call.log_request()
             try:
                 response = await client.send(call.request, stream=call.streaming)
             except httpx.TransportError as exc:
                 await async_sleep(call.wait_after_failure(exc))
+                continue
+            if call.token_refused(response):  # a fresh token, once
+                await response.aclose()
+                call.use_token(await self._auth.token_async(client, *call.refresh_token()))
                 continue
             wait = call.wait_after(response)
             if wait is None:
@@ -237,6 +249,7 @@ class BaseClient:
         self,
         client: httpx.Client | httpx.AsyncClient,
         spec: OperationSpec,
+        auth: Credentials,
         *,
         path_params: Mapping[str, Any] | None = None,
         query: Mapping[str, Any] | None = None,
@@ -262,7 +275,7 @@ class BaseClient:
         request = build_request(
             client,
             spec,
-            api_key=config.api_key,
+            auth=auth,
             path_params=path_params,
             query=query,
             headers=headers,
@@ -275,7 +288,7 @@ class BaseClient:
         )
         context = HookContext(spec.operation_id, base_url)
         request = config.hooks.before_request(context, request)
-        return _Call(spec, request, streaming, context, self._retry_config(spec, retries), config)
+        return _Call(spec, request, streaming, context, self._retry_config(spec, retries), config, auth)
 
     def _retry_config(self, spec: OperationSpec, retries: RetryConfig | None | Unset) -> RetryConfig:
         """Per call, else the client's, else the operation's from the spec, else the spec's default."""
@@ -289,7 +302,7 @@ class BaseClient:
 class _Call:
     """One call in progress: its request, its attempts, and every decision that needs no I/O."""
 
-    __slots__ = ("attempt", "config", "context", "request", "retries", "spec", "started", "streaming")
+    __slots__ = ("attempt", "auth", "config", "context", "request", "retries", "spec", "started", "streaming")
 
     def __init__(
         self,
@@ -299,8 +312,10 @@ class _Call:
         context: HookContext,
         retries: RetryConfig,
         config: ClientConfig,
+        auth: Credentials,
     ) -> None:
         self.spec = spec
+        self.auth = auth
         self.request = request
         self.streaming = streaming
         self.context = context
@@ -308,6 +323,19 @@ class _Call:
         self.config = config
         self.started = monotonic()
         self.attempt = 0  # attempts that failed so far
+
+    def token_refused(self, response: httpx.Response) -> bool:
+        """A 401 to an OAuth token that was not refreshed yet: worth one more try with a new token."""
+        return response.status_code == 401 and self.auth.token is not None
+
+    def refresh_token(self) -> tuple[str, tuple[str, ...], str]:
+        """The (scheme, scopes, refused token) to fetch a new token for; no further refresh after this."""
+        assert self.auth.token is not None
+        refused, self.auth.token = self.auth.token, None
+        return refused
+
+    def use_token(self, token: str) -> None:
+        self.request.headers["authorization"] = f"Bearer {token}"
 
     def wait_after_failure(self, exc: httpx.TransportError) -> float:
         """Seconds to wait before retrying after no answer came; raises the final `APIConnectionError`."""
@@ -359,7 +387,7 @@ class _Call:
             "Request%s: %s %s headers=%s",
             f" (attempt {self.attempt + 1})" if self.attempt else "",
             request.method,
-            request.url,
+            redacted_url(request.url, _settings.SECURITY_SCHEMES),
             redact(request.headers),
         )
 
@@ -371,7 +399,7 @@ class _Call:
                 "Response: %s %s %s headers=%s",
                 response.status_code,
                 request.method,
-                request.url,
+                redacted_url(request.url, _settings.SECURITY_SCHEMES),
                 redact(response.headers),
             )
 
@@ -381,7 +409,7 @@ def build_request(
     client: httpx.Client | httpx.AsyncClient,
     spec: OperationSpec,
     *,
-    api_key: str | Callable[[], str] | None,
+    auth: Credentials | None,
     path_params: Mapping[str, Any] | None,
     query: Mapping[str, Any] | None,
     headers: Mapping[str, Any] | None,
@@ -392,7 +420,7 @@ def build_request(
     timeout_ms: int | None,
     http_headers: Mapping[str, str] | None,
 ) -> httpx.Request:
-    """The request of one call: path parameters filled in, the API key placed, the body encoded."""
+    """The request of one call: path parameters filled in, the credentials placed, the body encoded."""
     styles = spec.param_styles
     path = spec.path
     if path_params:
@@ -405,8 +433,6 @@ def build_request(
         all_headers["accept"] = "text/event-stream"
     elif spec.response_kind == "json":
         all_headers["accept"] = "application/json"
-    if api_key is not None:
-        query = authorize(api_key() if callable(api_key) else api_key, all_headers, query)
     if headers:
         for name, value in headers.items():
             if not isinstance(value, Unset) and value is not None:
@@ -414,6 +440,8 @@ def build_request(
     cookie = cookie_header(cookies, styles) if cookies else None
     if cookie is not None:
         all_headers["cookie"] = cookie
+    if auth is not None:  # after the cookie parameters: a credential cookie joins them
+        query = auth.apply(all_headers, query)
     kwargs = encode_body(spec.request_content_type, body)
     if "headers" in kwargs:
         all_headers.update(kwargs.pop("headers"))
@@ -430,28 +458,9 @@ def build_request(
     )
 
 
-def authorize(key: str, headers: dict[str, str], query: Mapping[str, Any] | None) -> Mapping[str, Any] | None:
-    """Put the API key where the spec's security scheme wants it (`_settings.AUTH_KIND`); returns the query.
-
-    A header goes into `headers` (changed in place); a query parameter into a new query mapping.
-    """
-    kind = _settings.AUTH_KIND
-    if kind == "bearer":
-        headers["authorization"] = key if key[:7].lower() == "bearer " else f"Bearer {key}"
-    elif kind == "basic":
-        headers["authorization"] = "Basic " + base64.b64encode(key.encode()).decode()
-    elif kind == "header":
-        headers[_settings.AUTH_PARAMETER.lower()] = key
-    elif kind == "query":
-        return {**(query or {}), _settings.AUTH_PARAMETER: key}
-    return query  # "none": the spec declares no security scheme
-
-
 def redacted_headers() -> frozenset[str]:
-    """The (lower-case) names of the headers the debug log hides: credentials, cookies, the API key's header."""
-    if _settings.AUTH_KIND == "header":
-        return _REDACTED_HEADERS | {_settings.AUTH_PARAMETER.lower()}
-    return _REDACTED_HEADERS
+    """The (lower-case) names of the headers the debug log hides: credentials, cookies, the apiKey headers."""
+    return _REDACTED_HEADERS | secret_headers(_settings.SECURITY_SCHEMES)
 
 
 def redact(headers: httpx.Headers) -> dict[str, str]:
@@ -526,6 +535,10 @@ def error_for(spec: OperationSpec, response: httpx.Response) -> APIError:
         else:
             return error_class(data, response)
     return APIError(f"{spec.operation_id} failed", response)
+
+
+def _requirement(spec: OperationSpec) -> Requirement:
+    return _settings.SECURITY if spec.security is None else spec.security
 
 
 def default_logger() -> logging.Logger | None:

@@ -15,10 +15,12 @@ __all__ = [
     "APIConnectionError",
     "APIError",
     "APITimeoutError",
+    "MissingCredentialsError",
     "RequestValidationError",
     "ResponseValidationError",
     "SDKError",
     "StreamError",
+    "TokenError",
     "TypedAPIError",
     "describe_validation_error",
 ]
@@ -151,3 +153,19 @@ def describe_validation_error(exc: pydantic.ValidationError, what: str) -> str:
 def _short(value: Any) -> str:
     text = repr(value)
     return text if len(text) <= 80 else text[:77] + "..."
+
+
+class MissingCredentialsError(SDKError):
+    """An operation needs credentials the client was not given; raised before anything is sent."""
+
+    def __init__(self, message: str, schemes: tuple[str, ...]) -> None:
+        self.schemes = schemes  # the security schemes (spec keys) that would have satisfied it
+        super().__init__(message)
+
+
+class TokenError(SDKError):
+    """The OAuth token endpoint did not give an access token (client credentials flow)."""
+
+    def __init__(self, message: str, status_code: int | None = None) -> None:
+        self.status_code = status_code
+        super().__init__(message)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Literal
+from ._auth import Requirement, SecurityScheme
 
 #: The SDK's package; also the name of its debug logger.
 PACKAGE = "orq_ai_sdk"
@@ -10,7 +10,13 @@ PACKAGE = "orq_ai_sdk"
 USER_AGENT = "orq-ai-sdk/0.1.0 python"
 #: The environment variable that switches debug logging on (`1`, `true` or `yes`).
 DEBUG_ENV = "ORQ_DEBUG"
-#: Where the API key goes: an `Authorization` header (`bearer`, `basic`), a header or query parameter
-#: named `AUTH_PARAMETER` (`header`, `query`), or nowhere (`none`).
-AUTH_KIND: Literal["bearer", "basic", "header", "query", "none"] = "bearer"
-AUTH_PARAMETER = "Authorization"
+#: The spec's security schemes by key: how `_auth.py` sends each, and the client argument it comes from.
+SECURITY_SCHEMES: dict[str, SecurityScheme] = {
+    "bearer": SecurityScheme(
+        kind="bearer",
+        argument="api_key",
+        env=("ORQ_API_KEY",),
+    ),
+}
+#: The requirement of operations that declare none: alternatives of (scheme, scopes) sent together.
+SECURITY: Requirement = ((("bearer", ()),),)

@@ -6,10 +6,12 @@ from ._exceptions import (
     APIConnectionError,
     APIError,
     APITimeoutError,
+    MissingCredentialsError,
     RequestValidationError,
     ResponseValidationError,
     SDKError,
     StreamError,
+    TokenError,
     TypedAPIError,
     describe_validation_error,  # noqa: F401 - importable from here, as before
 )
@@ -18,9 +20,11 @@ __all__ = [
     "APIConnectionError",
     "APIError",
     "APITimeoutError",
+    "MissingCredentialsError",
     "RequestValidationError",
     "ResponseValidationError",
     "SDKError",
     "StreamError",
+    "TokenError",
     "TypedAPIError",
 ]

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import logging
-import os
 from collections.abc import Callable
 from functools import cached_property
 from typing import TYPE_CHECKING
@@ -70,12 +69,10 @@ class Orq(BaseClient):
         hooks: Hooks | None = None,
         debug_logger: logging.Logger | None = None,
     ) -> None:
-        if api_key is None:
-            api_key = os.environ.get("ORQ_API_KEY") or None
         super().__init__(
             ClientConfig(
                 server_url=server_url or select_server(SERVERS, server_idx),
-                api_key=api_key,
+                credentials={"bearer": api_key},
                 retry_config=None if isinstance(retry_config, Unset) else retry_config or RetryConfig(strategy="none"),
                 timeout_ms=timeout_ms,
                 client=client,

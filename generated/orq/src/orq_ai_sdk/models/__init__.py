@@ -13,10 +13,12 @@ if TYPE_CHECKING:
         APIConnectionError,
         APIError,
         APITimeoutError,
+        MissingCredentialsError,
         RequestValidationError,
         ResponseValidationError,
         SDKError,
         StreamError,
+        TokenError,
         TypedAPIError,
     )
     from ._models import (
@@ -359,6 +361,8 @@ _ERRORS = frozenset(
         "APIConnectionError",
         "APITimeoutError",
         "StreamError",
+        "MissingCredentialsError",
+        "TokenError",
     }
 )
 _TYPEDDICTS = frozenset(
@@ -1008,6 +1012,7 @@ __all__ = [
     "CreateImageTimeout",
     "CreateImageTimeoutTypedDict",
     "MetadataAdditionalProperty",
+    "MissingCredentialsError",
     "Moderation",
     "ModerationTypedDict",
     "OutputFormat",
@@ -1028,6 +1033,7 @@ __all__ = [
     "ThinkingConfigEnabledSchemaThinkingLevel",
     "ThinkingConfigEnabledSchemaThinkingLevelTypedDict",
     "ThinkingConfigEnabledSchemaTypedDict",
+    "TokenError",
     "TypedAPIError",
 ]
 
