@@ -19,6 +19,7 @@ RUNTIME_DIR = Path(__file__).resolve().parent / "runtime"
 RUNTIME_FILES = (
     "_base_model.py",
     "_client.py",
+    "_deadline.py",
     "_exceptions.py",
     "_hooks.py",
     "_streaming.py",
