@@ -24,6 +24,7 @@ GOLDEN_SPECS: dict[str, tuple[Path, str]] = {
     "kitchen_sink": (SPECS / "kitchen_sink.yaml", "kitchen_sink_sdk"),
     "legacy_30": (SPECS / "legacy_30.json", "legacy_thirty_sdk"),
     "real_world_slips": (SPECS / "real_world_slips.yaml", "slips_sdk"),
+    "deprecations": (SPECS / "deprecations.yaml", "deprecations_sdk"),
 }
 
 if str(ORQ_SRC) not in sys.path:

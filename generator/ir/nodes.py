@@ -24,6 +24,7 @@ class Field:
     nullable: bool
     description: str = ""
     deprecated: bool = False
+    replacement: str = ""  # what to use instead, when deprecated (`deprecation_replacement`)
     default: Any = None
     has_default: bool = False
     example: Any = None
@@ -102,6 +103,7 @@ class Operation:
     stream_flag: Field | None  # the body's boolean `stream` field, when it picks the response kind
     retries: dict[str, Any] | None
     timeout_ms: int | None
+    replacement: str = ""  # what to use instead, when deprecated (`deprecation_replacement`)
     example: str = ""  # filled by the docs stage
 
     @property
