@@ -20,6 +20,7 @@ RUNTIME_FILES = (
     "_auth.py",
     "_base_model.py",
     "_client.py",
+    "_deadline.py",
     "_exceptions.py",
     "_hooks.py",
     "_params.py",

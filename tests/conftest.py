@@ -26,6 +26,7 @@ GOLDEN_SPECS: dict[str, tuple[Path, str]] = {
     "params_servers": (SPECS / "params_servers.yaml", "params_servers_sdk"),
     "real_world_slips": (SPECS / "real_world_slips.yaml", "slips_sdk"),
     "security": (SPECS / "security.yaml", "security_sdk"),
+    "deprecations": (SPECS / "deprecations.yaml", "deprecations_sdk"),
 }
 
 if str(ORQ_SRC) not in sys.path:

@@ -69,27 +69,43 @@ def _number(value: Any, default: float, low: float, high: float) -> float:
     return value if low <= value <= high else default
 
 
-def retry_config(spec: dict[str, Any] | None) -> str:
-    """A `RetryConfig(...)` expression from Speakeasy's `x-speakeasy-retries`; numbers are coerced, codes checked."""
+def retry_policy(spec: dict[str, Any] | None) -> dict[str, Any]:
+    """The retry policy an SDK gets from Speakeasy's `x-speakeasy-retries`; numbers are coerced, codes checked.
+
+    One source for the client's `DEFAULT_RETRY_CONFIG` (`retry_config`) and the README's defaults.
+    """
     if not spec:
         # No retry policy in the spec: calls are not retried unless the user asks (a POST may not be
         # safe to repeat), as in Speakeasy's SDKs.
-        return 'RetryConfig(strategy="none")'
+        return {"strategy": "none"}
     backoff = spec.get("backoff") if isinstance(spec.get("backoff"), dict) else {}
-    initial = _number(backoff.get("initialInterval"), 500, 1, _MAX_MS)
-    maximum = _number(backoff.get("maxInterval"), 60000, 1, _MAX_MS)
-    exponent = _number(backoff.get("exponent"), 1.5, 1, 10)
-    elapsed = _number(backoff.get("maxElapsedTime"), 3600000, 0, _MAX_MS)
-    codes = [c for c in spec.get("statusCodes") or [] if isinstance(c, int) or (isinstance(c, str) and re.fullmatch(r"[1-5](XX|xx|\d\d)", c))]
-    strategy = "none" if spec.get("strategy") == "none" else "backoff"
+    return {
+        "strategy": "none" if spec.get("strategy") == "none" else "backoff",
+        "initial_interval": int(_number(backoff.get("initialInterval"), 500, 1, _MAX_MS)),
+        "max_interval": int(_number(backoff.get("maxInterval"), 60000, 1, _MAX_MS)),
+        "exponent": float(_number(backoff.get("exponent"), 1.5, 1, 10)),
+        "max_elapsed_time": int(_number(backoff.get("maxElapsedTime"), 3600000, 0, _MAX_MS)),
+        "retry_connection_errors": spec.get("retryConnectionErrors") is not False,
+        "status_codes": [
+            c for c in spec.get("statusCodes") or []
+            if isinstance(c, int) or (isinstance(c, str) and re.fullmatch(r"[1-5](XX|xx|\d\d)", c))
+        ],
+    }
+
+
+def retry_config(spec: dict[str, Any] | None) -> str:
+    """The `RetryConfig(...)` expression of `retry_policy(spec)`."""
+    p = retry_policy(spec)
+    if p["strategy"] == "none" and len(p) == 1:
+        return 'RetryConfig(strategy="none")'
     return (
-        f"RetryConfig(strategy={strategy!r}, backoff=BackoffStrategy("
-        f"initial_interval={int(initial)}, "
-        f"max_interval={int(maximum)}, "
-        f"exponent={float(exponent)!r}, "
-        f"max_elapsed_time={int(elapsed)}), "
-        f"retry_connection_errors={spec.get('retryConnectionErrors') is not False!r}, "
-        f"status_codes=({''.join(repr(c) + ', ' for c in codes)}))"
+        f"RetryConfig(strategy={p['strategy']!r}, backoff=BackoffStrategy("
+        f"initial_interval={p['initial_interval']}, "
+        f"max_interval={p['max_interval']}, "
+        f"exponent={p['exponent']!r}, "
+        f"max_elapsed_time={p['max_elapsed_time']}), "
+        f"retry_connection_errors={p['retry_connection_errors']!r}, "
+        f"status_codes=({''.join(repr(c) + ', ' for c in p['status_codes'])}))"
     )
 
 
@@ -107,5 +123,6 @@ def environment() -> jinja2.Environment:
         tomlstr=tomlstr,
         retry_config=retry_config,
         security_literal=security_literal,
+        retry_policy=retry_policy,
     )
     return env

@@ -102,6 +102,18 @@ def _text(value: Any) -> str:
     return value.strip() if isinstance(value, str) else ""
 
 
+#: The extensions that name what replaces a deprecated operation, parameter or property, in order of
+#: preference. Only these: a "use X instead" in free text is too unreliable to quote in a warning.
+REPLACEMENT_EXTENSIONS = ("x-speakeasy-deprecation-replacement", "x-deprecated-replacement")
+
+
+def deprecation_replacement(node: Any) -> str:
+    """What the spec says replaces `node` (an operation, parameter or schema); "" when it does not say."""
+    if not isinstance(node, dict):
+        return ""
+    return next((_text(node[key]) for key in REPLACEMENT_EXTENSIONS if _text(node.get(key))), "")
+
+
 def is_nullable(schema: Any) -> bool:
     if not isinstance(schema, dict):
         return False
@@ -197,6 +209,7 @@ class Builder:
         enum = schema.get("enum") if isinstance(schema.get("enum"), list) else target.get("enum")
         # Popped before the call: a short-circuit `or` would leave it in `extra`, passed twice.
         deprecated = bool(extra.pop("deprecated", False)) or bool(schema.get("deprecated"))
+        replacement = extra.pop("replacement", "") or deprecation_replacement(schema)
         return Field(
             name=snake(wire),
             wire_name=wire,
@@ -206,6 +219,7 @@ class Builder:
             nullable=is_nullable(schema),
             description=desc,
             deprecated=deprecated,
+            replacement=replacement if deprecated else "",
             default=schema.get("default"),
             has_default="default" in schema,
             example=example,
@@ -296,6 +310,7 @@ class Builder:
             summary=_text(op.get("summary")),
             description=_text(op.get("description")) or _text(op.get("summary")),
             deprecated=bool(op.get("deprecated")),
+            replacement=deprecation_replacement(op) if op.get("deprecated") else "",
             params=params,
             body=body,
             responses=responses,
@@ -324,6 +339,7 @@ class Builder:
             f = self.field(
                 wire, param.get("schema") or {}, location, bool(param.get("required")) or location == "path",
                 _text(param.get("description")), deprecated=bool(param.get("deprecated")),
+                replacement=deprecation_replacement(param),
                 explode=explode if isinstance(explode, bool) else style == "form",
                 style=style,
                 allow_reserved=param.get("allowReserved") is True,

@@ -26,6 +26,7 @@ class Field:
     nullable: bool
     description: str = ""
     deprecated: bool = False
+    replacement: str = ""  # what to use instead, when deprecated (`deprecation_replacement`)
     default: Any = None
     has_default: bool = False
     example: Any = None
@@ -115,6 +116,7 @@ class Operation:
     timeout_ms: int | None
     server_url: str | None = None  # the path's or operation's own server, its variables at their defaults
     security: list[Requirement] = field(default_factory=list)  # alternatives; [] sends no credentials
+    replacement: str = ""  # what to use instead, when deprecated (`deprecation_replacement`)
     example: str = ""  # filled by the docs stage
 
     @property

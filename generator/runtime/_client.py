@@ -20,6 +20,7 @@ import httpx
 
 from . import _settings
 from ._auth import Authenticator, Credential, Credentials, Requirement, redacted_url, secret_headers
+from ._deadline import receive, receive_async
 from ._exceptions import (
     APIConnectionError,
     APIError,
@@ -197,7 +198,7 @@ class BaseClient:
         while True:
             call.log_request()
             try:
-                response = client.send(call.request, stream=call.streaming)
+                response = receive(client, call.request, call.streaming)
             except httpx.TransportError as exc:
                 sleep(call.wait_after_failure(exc))
                 continue
@@ -210,11 +211,6 @@ class BaseClient:
                 break
             response.close()  # give the connection back before waiting
             sleep(wait)
-        if response.is_error and call.streaming:  # read the error's body, for the exception
-            try:
-                response.read()
-            finally:
-                response.close()
         return call.answer(response, is_async=False)
 
     async def _call_async(self, spec: OperationSpec, **arguments: Unpack[CallArguments]) -> Any:
@@ -225,7 +221,7 @@ class BaseClient:
         while True:
             call.log_request()
             try:
-                response = await client.send(call.request, stream=call.streaming)
+                response = await receive_async(client, call.request, call.streaming)
             except httpx.TransportError as exc:
                 await async_sleep(call.wait_after_failure(exc))
                 continue
@@ -238,11 +234,6 @@ class BaseClient:
                 break
             await response.aclose()  # give the connection back before waiting
             await async_sleep(wait)
-        if response.is_error and call.streaming:  # read the error's body, for the exception
-            try:
-                await response.aread()
-            finally:
-                await response.aclose()
         return call.answer(response, is_async=True)
 
     def _start(

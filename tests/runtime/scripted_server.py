@@ -30,6 +30,7 @@ class Step:
     delay: float = 0.0  # seconds to wait before answering
     reset: bool = False  # drop the connection with a TCP reset instead of answering
     chunks: list[bytes] | None = None  # a chunked body (for event streams)
+    chunk_delay: float = 0.0  # seconds to wait before each chunk: a server that trickles its body
 
     def payload(self) -> bytes:
         if isinstance(self.body, bytes):
@@ -187,6 +188,8 @@ class ScriptedServer:
             out_headers.append(("transfer-encoding", "chunked"))
             conn.sendall(parser.send(h11.Response(status_code=step.status, headers=out_headers)))
             for chunk in step.chunks:
+                if step.chunk_delay and not self._wait_while_open(conn, step.chunk_delay):
+                    return False
                 conn.sendall(parser.send(h11.Data(data=chunk)))
         conn.sendall(parser.send(h11.EndOfMessage()))
         return True

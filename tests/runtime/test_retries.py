@@ -25,8 +25,8 @@ def test_429_with_retry_after_seconds_then_200(
     reply = orq.router.chat.completions.create(model="openai/gpt-4o", messages=MESSAGES)
     assert reply.choices[0].message.content == "Hello!"
     assert len(server.requests) == 2
-    # The hint (1000 ms) wins over the backoff (10 ms) but is capped at max_interval (200 ms).
-    assert sleeps.delays_ms == [200]
+    # The hint (1000 ms) wins over the backoff (10 ms) and over max_interval (200 ms).
+    assert sleeps.delays_ms == [1000]
     assert server.connections_opened == 1  # the 429 was read and its connection reused
     assert_nothing_left_open(orq, server)
 

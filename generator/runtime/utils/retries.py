@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime
 import email.utils
+import math
 import random
 import time
 from dataclasses import dataclass, field
@@ -55,35 +56,43 @@ NO_RETRIES = RetryConfig(strategy="none")
 def delay_ms(config: RetryConfig, attempt: int, response: httpx.Response | None) -> float:
     """How long to wait before attempt `attempt + 1` (0-based `attempt` just failed).
 
-    The server's `retry-after-ms`/`Retry-After` wins (capped at `max_interval`); otherwise exponential
-    backoff with jitter.
+    The server's `retry-after-ms`/`Retry-After` wins, even above `max_interval`: the server knows when
+    it will answer again (`max_elapsed_time` still bounds the call, see `_client.next_delay`).
+    Otherwise exponential backoff with jitter, capped at `max_interval`.
     """
     hinted = retry_after_ms(response) if response is not None else None
     if hinted is not None:
-        return min(hinted, config.backoff.max_interval)
+        return hinted
     b = config.backoff
     base = min(b.initial_interval * (b.exponent**attempt), b.max_interval)
     return base * (1 - b.jitter * random.random())  # jitter, not cryptography
 
 
 def retry_after_ms(response: httpx.Response) -> float | None:
-    """The server's hint: `retry-after-ms`, or `Retry-After` as seconds or an HTTP date. None if absent or unreadable."""
-    value = response.headers.get("retry-after-ms")
-    if value is not None:
+    """The server's hint: `retry-after-ms`, or `Retry-After` as seconds or an HTTP date.
+
+    None when absent or unusable: unreadable, negative, `nan` or `inf` (the backoff applies then).
+    An HTTP date already past means "now" (0).
+    """
+    for name, scale in (("retry-after-ms", 1.0), ("retry-after", 1000.0)):
+        value = response.headers.get(name)
+        if value is None:
+            continue
         try:
-            return max(float(value), 0.0)
+            number = float(value)
         except ValueError:
-            pass
-    value = response.headers.get("retry-after")
-    if value is None:
-        return None
-    try:
-        return max(float(value) * 1000, 0.0)
-    except ValueError:
-        pass
+            if name == "retry-after":
+                return _date_hint_ms(value)
+            continue  # an unusable `retry-after-ms`: `Retry-After` may still say
+        if math.isfinite(number) and number >= 0:
+            return number * scale
+    return None
+
+
+def _date_hint_ms(value: str) -> float | None:
     try:
         when = email.utils.parsedate_to_datetime(value)
-    except (TypeError, ValueError, IndexError):
+    except (TypeError, ValueError, IndexError, OverflowError):
         return None
     if when.tzinfo is None:  # RFC 9110 dates are GMT
         when = when.replace(tzinfo=datetime.timezone.utc)

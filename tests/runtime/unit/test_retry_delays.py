@@ -30,13 +30,25 @@ def frozen_clock(monkeypatch: pytest.MonkeyPatch) -> None:
     [
         ({"retry-after-ms": "1234"}, 1234.0),
         ({"retry-after-ms": "12.5"}, 12.5),
-        ({"retry-after-ms": "-5"}, 0.0),
+        ({"retry-after-ms": "-5"}, None),  # unusable hints are ignored: the backoff applies
+        ({"retry-after-ms": "-5", "retry-after": "2"}, 2000.0),  # unusable ms: seconds next
+        ({"retry-after-ms": "nan", "retry-after": "inf"}, None),
         ({"retry-after-ms": "soon", "retry-after": "3"}, 3000.0),  # unreadable ms: seconds next
         ({"retry-after-ms": "250", "retry-after": "3"}, 250.0),  # ms wins
         ({"retry-after": "2"}, 2000.0),
         ({"retry-after": "0.5"}, 500.0),
-        ({"retry-after": "-1"}, 0.0),
+        ({"retry-after": "0"}, 0.0),
+        ({"retry-after": "-1"}, None),
+        ({"retry-after": "-5"}, None),
+        ({"retry-after": "nan"}, None),
+        ({"retry-after": "NaN"}, None),
+        ({"retry-after": "inf"}, None),
+        ({"retry-after": "-inf"}, None),
+        ({"retry-after": "infinity"}, None),
+        ({"retry-after-ms": "nan"}, None),
         ({"retry-after": "whenever"}, None),
+        ({"retry-after": ""}, None),
+        ({"retry-after": "Mon, 99 Foo 2024 25:61:00 GMT"}, None),
         ({}, None),
     ],
 )
@@ -62,11 +74,30 @@ def test_retry_after_date_without_zone_is_gmt() -> None:
     assert retry_after_ms(answer(**{"retry-after": date})) == 7000.0
 
 
-def test_server_hint_wins_but_is_capped_at_max_interval() -> None:
+def test_server_hint_wins_even_above_max_interval() -> None:
     config = RetryConfig(backoff=NO_JITTER)
     assert delay_ms(config, 0, answer(**{"retry-after-ms": "700"})) == 700
-    assert delay_ms(config, 0, answer(**{"retry-after": "5"})) == 1000
+    assert delay_ms(config, 0, answer(**{"retry-after": "5"})) == 5000  # max_interval is 1000
     assert delay_ms(config, 2, answer()) == 400  # no hint: backoff
+
+
+@pytest.mark.parametrize("hint", ["nan", "inf", "-5", "garbage", "1e999"])
+def test_unusable_hint_falls_back_to_the_backoff(hint: str) -> None:
+    assert delay_ms(RetryConfig(backoff=NO_JITTER), 1, answer(**{"retry-after": hint})) == 200
+
+
+def test_next_delay_gives_up_when_the_hint_exceeds_the_elapsed_budget(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(_client, "monotonic", lambda: 100.0)
+    config = RetryConfig(
+        backoff=BackoffStrategy(
+            initial_interval=10, max_interval=10, max_elapsed_time=5000, jitter=0
+        )
+    )
+    assert _client.next_delay(config, 0, 100.0, answer(**{"retry-after": "4"})) == 4000
+    assert _client.next_delay(config, 0, 100.0, answer(**{"retry-after": "5"})) is None
+    assert _client.next_delay(config, 0, 100.0, answer(**{"retry-after": "1e308"})) is None
 
 
 @pytest.mark.parametrize(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import warnings
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any, Literal, cast, overload
 
@@ -333,6 +334,16 @@ class RouterChatCompletions:
             variables: Variables to substitute in message templates. Uses f-string syntax ({{variableName}}) by default. For advanced templating with Jinja or Mustache syntax, use in conjunction with template_engine.
             orq: Leverage Orq's intelligent routing capabilities to enhance your AI application with enterprise-grade reliability and observability. Orq provides automatic request management including retries on failures, model fallbacks for high availability, identity-level analytics tracking, conversation threading, and dynamic prompt templating with variable substitution. (deprecated)
         """
+        if max_tokens is not UNSET:
+            warnings.warn(
+                "router.chat.completions.create(max_tokens=...): `max_tokens` is deprecated.",
+                DeprecationWarning,
+                stacklevel=2,
+            )
+        if orq is not UNSET:
+            warnings.warn(
+                "router.chat.completions.create(orq=...): `orq` is deprecated.", DeprecationWarning, stacklevel=2
+            )
         body = build_model(
             models.CreateChatCompletionRequestBody,
             {
@@ -680,6 +691,16 @@ class RouterChatCompletions:
             variables: Variables to substitute in message templates. Uses f-string syntax ({{variableName}}) by default. For advanced templating with Jinja or Mustache syntax, use in conjunction with template_engine.
             orq: Leverage Orq's intelligent routing capabilities to enhance your AI application with enterprise-grade reliability and observability. Orq provides automatic request management including retries on failures, model fallbacks for high availability, identity-level analytics tracking, conversation threading, and dynamic prompt templating with variable substitution. (deprecated)
         """
+        if max_tokens is not UNSET:
+            warnings.warn(
+                "router.chat.completions.create_async(max_tokens=...): `max_tokens` is deprecated.",
+                DeprecationWarning,
+                stacklevel=2,
+            )
+        if orq is not UNSET:
+            warnings.warn(
+                "router.chat.completions.create_async(orq=...): `orq` is deprecated.", DeprecationWarning, stacklevel=2
+            )
         body = build_model(
             models.CreateChatCompletionRequestBody,
             {

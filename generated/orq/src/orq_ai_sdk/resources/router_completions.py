@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import warnings
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Literal, cast, overload
 
@@ -205,6 +206,8 @@ class RouterCompletions:
             thinking: Thinking configuration: disabled, enabled (with a token budget) or adaptive. The members' fields are inferred from seed 002's thinking object and the members' names.
             orq: Leverage Orq's intelligent routing capabilities to enhance your AI application with enterprise-grade reliability and observability. Orq provides automatic request management including retries on failures, model fallbacks for high availability, identity-level analytics tracking, conversation threading, and dynamic prompt templating with variable substitution. (deprecated)
         """
+        if orq is not UNSET:
+            warnings.warn("router.completions.create(orq=...): `orq` is deprecated.", DeprecationWarning, stacklevel=2)
         body = build_model(
             models.CreateCompletionRequestBody,
             {
@@ -410,6 +413,10 @@ class RouterCompletions:
             thinking: Thinking configuration: disabled, enabled (with a token budget) or adaptive. The members' fields are inferred from seed 002's thinking object and the members' names.
             orq: Leverage Orq's intelligent routing capabilities to enhance your AI application with enterprise-grade reliability and observability. Orq provides automatic request management including retries on failures, model fallbacks for high availability, identity-level analytics tracking, conversation threading, and dynamic prompt templating with variable substitution. (deprecated)
         """
+        if orq is not UNSET:
+            warnings.warn(
+                "router.completions.create_async(orq=...): `orq` is deprecated.", DeprecationWarning, stacklevel=2
+            )
         body = build_model(
             models.CreateCompletionRequestBody,
             {
