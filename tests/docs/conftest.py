@@ -20,6 +20,13 @@ from tests.docs import markdown
 from tests.docs.spec_server import SpecServer
 
 HOSTILE_SPEC = SPECS / "hostile_docs.yaml"
+SPEC_OF = {
+    "orq": ORQ_SPEC,
+    "kitchen_sink": SPECS / "kitchen_sink.yaml",
+    "hostile_docs": HOSTILE_SPEC,
+    "security": SPECS / "security.yaml",
+    "params_servers": SPECS / "params_servers.yaml",
+}
 ORQ_SETTINGS = yaml.safe_load((REPO / "spec" / "orq" / "sdkgen.yaml").read_text(encoding="utf-8"))
 
 
@@ -89,14 +96,13 @@ def run_example(example: Example) -> str:
 @pytest.fixture(scope="session")
 def fixture_sdks(generated_sdk) -> dict[str, Path]:
     """SDKs generated from the fixture specs, importable (their src folders on sys.path)."""
-    sdks = {"kitchen_sink": generated_sdk(SPECS / "kitchen_sink.yaml"), "hostile_docs": generated_sdk(HOSTILE_SPEC)}
+    sdks = {name: generated_sdk(spec) for name, spec in SPEC_OF.items() if name != "orq"}
     for folder in sdks.values():
         if str(folder / "src") not in sys.path:
             sys.path.insert(0, str(folder / "src"))
     return sdks
 
 
-SPEC_OF = {"orq": ORQ_SPEC, "kitchen_sink": SPECS / "kitchen_sink.yaml", "hostile_docs": HOSTILE_SPEC}
 
 
 @pytest.fixture(scope="session")

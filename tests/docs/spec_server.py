@@ -1,9 +1,13 @@
 """A local HTTP server that plays the API a spec describes, for running the docs' examples.
 
-Each request is matched to an operation, checked against the spec (path, required parameters,
-credentials, and the JSON body against the request body schema with openapi-schema-validator), and
+Each request is matched to an operation, checked against the spec (the base path of one of its
+servers, every parameter deserialised as its style and location say and validated against its
+schema, the credentials of one of the operation's security alternatives, and the JSON body against
+the request body schema with openapi-schema-validator), and
 answered with a body generated from the response schema and itself validated against it: JSON, or
-server-sent events ending with the sentinel when the call asked for a stream.
+server-sent events ending with the sentinel when the call asked for a stream. The path of each
+OAuth2 clientCredentials `tokenUrl` is a token endpoint (requests reach it through `redirected`,
+which sends every host here): it checks the grant and hands out tokens the operations then require.
 
 Prism (the mock server in .tools/) is not used here: it does not produce `text/event-stream` chunks,
 and a Python server in-process needs no Node and starts in milliseconds.
@@ -11,14 +15,16 @@ and a Python server in-process needs no Node and starts in milliseconds.
 
 from __future__ import annotations
 
+import base64
 import json
 import re
+import secrets
 import threading
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any, Self
-from urllib.parse import parse_qs, unquote, urlsplit
+from urllib.parse import parse_qsl, unquote, urlsplit
 
 from openapi_schema_validator import OAS30Validator, OAS31Validator
 from referencing import Registry, Resource
@@ -40,7 +46,9 @@ class Route:
     pattern: re.Pattern[str]
     path: str
     op: dict[str, Any]
-    parameters: list[dict[str, Any]]
+    parameters: list[tuple[dict[str, Any], str]]  # each parameter, and the pointer to its schema
+    bases: tuple[str, ...]  # the base paths of the operation's servers
+    names: tuple[str, ...]  # the path parameters, in the order of the pattern's groups p0, p1, ...
 
 
 @dataclass
@@ -65,17 +73,71 @@ class SpecServer:
         self.validator_class = cls
         self.registry = Registry().with_resource(ROOT, Resource.from_contents(self.doc, default_specification=DRAFT202012))
         self.routes: list[Route] = []
+        self.server_urls: list[dict[str, Any]] = list(self.doc.get("servers") or [{"url": "/"}])
         for path, item in (self.doc.get("paths") or {}).items():
-            pattern = re.compile("^" + re.sub(r"\\\{[^}]+\\\}", "[^/]+", re.escape(path)) + "$")
+            names: list[str] = []
+
+            def group(match: re.Match[str], names: list[str] = names) -> str:
+                names.append(unquote(match.group(0)[2:-2]))
+                return f"(?P<p{len(names) - 1}>[^/]+)"
+
+            pattern = re.compile("^" + re.sub(r"\\\{[^}]+\\\}", group, re.escape(path)) + "$")
             for method in METHODS:
-                if method in item:
-                    params = [self.deref(p) for p in [*(item.get("parameters") or []), *(item[method].get("parameters") or [])]]
-                    self.routes.append(Route(method.upper(), pattern, path, item[method], params))
-        security = (self.doc.get("components") or {}).get("securitySchemes") or {}
-        scheme = next(iter(security.values()), None)
-        self.auth_header = None
-        if isinstance(scheme, dict):
-            self.auth_header = scheme.get("name") if scheme.get("type") == "apiKey" else "Authorization"
+                if method not in item:
+                    continue
+                params: dict[tuple[str, str], tuple[dict[str, Any], str]] = {}
+                for where, entries in (((), item.get("parameters")), ((method,), item[method].get("parameters"))):
+                    for i, entry in enumerate(entries or []):
+                        ref = entry.get("$ref") if isinstance(entry, dict) else None
+                        pointer = ref if isinstance(ref, str) else _pointer("paths", path, *where, "parameters", str(i))
+                        param = self.deref(entry)
+                        params[(param["in"], param["name"])] = (param, pointer + "/schema")  # the operation's win
+                servers = item[method].get("servers") or item.get("servers") or self.doc.get("servers") or [{"url": "/"}]
+                self.server_urls += [s for s in [*(item.get("servers") or []), *(item[method].get("servers") or [])]]
+                bases = tuple(sorted({urlsplit(self.fill(s, "x")).path.rstrip("/") for s in servers}))
+                self.routes.append(Route(method.upper(), pattern, path, item[method], list(params.values()), bases, tuple(names)))
+        self.schemes: dict[str, dict[str, Any]] = {
+            k: self.deref(v) for k, v in ((self.doc.get("components") or {}).get("securitySchemes") or {}).items()
+        }
+        self.token_paths = {
+            urlsplit(flow["tokenUrl"]).path: key
+            for key, scheme in self.schemes.items()
+            if scheme.get("type") == "oauth2"
+            for name, flow in (scheme.get("flows") or {}).items()
+            if name == "clientCredentials"
+        }
+        self.issued: dict[str, tuple[str, tuple[str, ...]]] = {}  # token -> (scheme, scopes)
+        self.token_requests: list[dict[str, str]] = []
+
+    @staticmethod
+    def fill(server: dict[str, Any], value: str | None = None) -> str:
+        """The server's URL with each variable set to `value` (default: the variable's default)."""
+        variables = server.get("variables") or {}
+        return re.sub(r"\{([^}]+)\}", lambda m: value if value is not None else str(variables[m.group(1)]["default"]), server["url"])
+
+    def host_allowed(self, host: str) -> bool:
+        """Whether `scheme://host[:port]` is the host of one of the spec's servers (any of its
+        variables' allowed values, or anything for a variable without `enum`) or of a token URL."""
+        for server in self.server_urls:
+            origin = re.match(r"^[a-z]+://[^/]*", server["url"])
+            variables = server.get("variables") or {}
+            parts = re.split(r"\{([^}]+)\}", origin.group(0) if origin else "")
+            regex = "".join(
+                re.escape(part) if i % 2 == 0
+                else "(?:" + "|".join(re.escape(str(v)) for v in variables[part]["enum"]) + ")"
+                if (variables.get(part) or {}).get("enum")
+                else "[^/:]+"
+                for i, part in enumerate(parts)
+            )
+            if origin and re.fullmatch(regex, host):
+                return True
+        token_hosts = {
+            "{0.scheme}://{0.netloc}".format(urlsplit(flow["tokenUrl"]))
+            for scheme in self.schemes.values()
+            for flow in (scheme.get("flows") or {}).values()
+            if "tokenUrl" in flow
+        }
+        return host in token_hosts
 
     # -- schemas -------------------------------------------------------------------------------
     def deref(self, node: Any) -> Any:
@@ -183,28 +245,35 @@ class SpecServer:
 
     def answer(self, req: BaseHTTPRequestHandler) -> tuple[int, str, bytes]:
         url = urlsplit(req.path)
-        base = urlsplit(str(((self.doc.get("servers") or [{}])[0]).get("url", ""))).path.rstrip("/")
-        if not url.path.startswith(base + "/"):
-            return self.reject(f"{req.command} {url.path}: not under the server's base path {base!r}")
-        raw_path = url.path[len(base):]
-        path = unquote(raw_path)
-        route = next((r for r in self.routes if r.method == req.command and r.pattern.match(raw_path)), None)
-        if route is None:
-            return self.reject(f"{req.command} {path}: no such operation in the spec")
-        op_id = route.op.get("operationId", f"{route.method} {route.path}")
         length = int(req.headers.get("content-length") or 0)
         raw = req.rfile.read(length) if length else b""
         headers = {k.lower(): v for k, v in req.headers.items()}
-        credential = headers.get(self.auth_header.lower(), "") if self.auth_header else "-"
-        if credential.lower().startswith("bearer "):
-            credential = credential[7:]
-        if not credential.strip():
-            return self.reject(f"{op_id}: no credentials in {self.auth_header}")
-        query = parse_qs(url.query)
-        for p in route.parameters:
-            where = {"query": p["name"] in query, "header": p["name"].lower() in headers}.get(p["in"], True)
-            if p.get("required") and not where:
-                return self.reject(f"{op_id}: required {p['in']} parameter {p['name']!r} missing")
+        if req.command == "POST" and url.path in self.token_paths:
+            return self.token(self.token_paths[url.path], headers, raw)
+        matches = [
+            (r, m)
+            for r in self.routes
+            if r.method == req.command
+            for base in r.bases
+            if url.path.startswith(base + "/") and (m := r.pattern.match(url.path[len(base):]))
+        ]
+        if not matches:
+            return self.reject(f"{req.command} {unquote(url.path)}: no such operation in the spec under its servers' base paths")
+        route, found = matches[0]
+        path = unquote(url.path[len(next(b for b in route.bases if url.path.startswith(b + "/"))):])
+        op_id = route.op.get("operationId", f"{route.method} {route.path}")
+        query = parse_qsl(url.query, keep_blank_values=True)
+        cookies = dict(
+            part.strip().split("=", 1) for part in headers.get("cookie", "").split(";") if "=" in part
+        )
+        path_values = {name: found.group(f"p{i}") for i, name in enumerate(route.names)}
+        for param, pointer in route.parameters:
+            problem = self.check_parameter(param, pointer, path_values, query, headers, cookies)
+            if problem:
+                return self.reject(f"{op_id}: {problem}")
+        problem = self.check_security(route, headers, dict(query), cookies)
+        if problem:
+            return self.reject(f"{op_id}: {problem}")
         body: Any = None
         request_body = self.deref(route.op.get("requestBody")) or {}
         content = request_body.get("content") or {}
@@ -254,6 +323,177 @@ class SpecServer:
         if ctype.startswith("text/"):
             return int(status), ctype, b"text answer"
         return int(status), ctype, b"\x89PNG\r\n\x1a\n"
+
+    # -- credentials -------------------------------------------------------------------------
+    def token(self, key: str, headers: dict[str, str], raw: bytes) -> tuple[int, str, bytes]:
+        """The token endpoint of a clientCredentials flow: client authenticated with HTTP basic (or
+        `client_id`/`client_secret` in the form), `grant_type=client_credentials`, known scopes."""
+        form = dict(parse_qsl(raw.decode("latin-1")))
+        if form.get("grant_type") != "client_credentials":
+            return self.reject(f"token endpoint of {key}: grant_type {form.get('grant_type')!r}, not client_credentials")
+        client = self.basic(headers) or ((form["client_id"], form.get("client_secret", "")) if form.get("client_id") else None)
+        if client is None or not all(client):
+            return self.reject(f"token endpoint of {key}: no client id and secret")
+        flow = self.schemes[key]["flows"]["clientCredentials"]
+        scopes = tuple(form.get("scope", "").split())
+        unknown = [s for s in scopes if s not in (flow.get("scopes") or {})]
+        if unknown:
+            return self.reject(f"token endpoint of {key}: unknown scopes {unknown}")
+        token = secrets.token_urlsafe(12)
+        self.issued[token] = (key, scopes)
+        self.token_requests.append({"scheme": key, "client_id": client[0], "scope": " ".join(scopes)})
+        answer = {"access_token": token, "token_type": "Bearer", "expires_in": 3600}
+        return 200, "application/json", json.dumps(answer).encode()
+
+    @staticmethod
+    def basic(headers: dict[str, str]) -> tuple[str, str] | None:
+        kind, _, value = headers.get("authorization", "").partition(" ")
+        if kind.lower() != "basic":
+            return None
+        try:
+            user, sep, password = base64.b64decode(value, validate=True).decode().partition(":")
+        except ValueError:
+            return None
+        return (unquote(user), unquote(password)) if sep else None
+
+    def satisfied(self, key: str, scopes: list[str], headers: dict[str, str], query: dict[str, str], cookies: dict[str, str]) -> str | None:
+        """None if the request carries the credentials of scheme `key`, else what is missing."""
+        scheme = self.schemes.get(key)
+        if scheme is None:
+            return f"the spec names an unknown scheme {key!r}"
+        kind = scheme.get("type")
+        if kind == "apiKey":
+            where = {"header": headers, "query": query, "cookie": cookies}[scheme["in"]]
+            name = scheme["name"].lower() if scheme["in"] == "header" else scheme["name"]
+            return None if where.get(name, "").strip() else f"{key}: no {scheme['in']} {scheme['name']!r}"
+        auth = headers.get("authorization", "")
+        if kind == "http" and scheme.get("scheme", "").lower() == "basic":
+            pair = self.basic(headers)
+            return None if pair and all(pair) else f"{key}: no 'Authorization: Basic' with username and password"
+        bearer = auth[7:].strip() if auth[:7].lower() == "bearer " else ""
+        if not bearer:
+            return f"{key}: no 'Authorization: Bearer' token"
+        if kind == "oauth2" and "clientCredentials" in (scheme.get("flows") or {}):
+            issued = self.issued.get(bearer)
+            if issued is None or issued[0] != key:
+                return f"{key}: the bearer token was not issued by its token endpoint"
+            if not set(scopes) <= set(issued[1]):
+                return f"{key}: the token has scopes {list(issued[1])}, the operation needs {scopes}"
+        return None
+
+    def check_security(self, route: Route, headers: dict[str, str], query: dict[str, str], cookies: dict[str, str]) -> str | None:
+        """None if one of the operation's security alternatives (all its schemes) is satisfied."""
+        requirement = route.op["security"] if "security" in route.op else self.doc.get("security") or []
+        if not requirement or any(not alt for alt in requirement):
+            return None  # `security: []`, or an empty alternative: no credentials needed
+        missing = []
+        for alternative in requirement:
+            problems = [p for k, v in alternative.items() if (p := self.satisfied(k, list(v or []), headers, query, cookies))]
+            if not problems:
+                return None
+            missing.append(" and ".join(problems))
+        return "credentials missing: " + "; or ".join(missing)
+
+    # -- parameters ----------------------------------------------------------------------------
+    def check_parameter(
+        self,
+        param: dict[str, Any],
+        pointer: str,
+        path_values: dict[str, str],
+        query: list[tuple[str, str]],
+        headers: dict[str, str],
+        cookies: dict[str, str],
+    ) -> str | None:
+        """None if the parameter is serialised as its style says (or absent and optional) and its
+        value, deserialised, matches its schema; else what is wrong."""
+        name, where = param["name"], param["in"]
+        schema = self.deref(param.get("schema") or {})
+        kind = "array" if schema.get("type") == "array" else "object" if schema.get("type") == "object" or "properties" in schema else "primitive"
+        style = param.get("style") or {"query": "form", "cookie": "form"}.get(where, "simple")
+        explode = param.get("explode", style == "form")
+        value: Any = None
+        if where == "path":
+            raw = unquote(path_values[name])
+            if style == "label":
+                if not raw.startswith("."):
+                    return f"path parameter {name!r} of style label does not start with '.': {raw!r}"
+                items = raw[1:].split(".") if kind != "primitive" else [raw[1:]]  # '.' separates, exploded or not
+                value = self.assemble(kind, items, explode)
+            elif style == "matrix":
+                prefix = f";{name}="
+                if kind == "object" and explode:
+                    value = dict(part.split("=", 1) for part in raw.split(";")[1:] if "=" in part) if raw.startswith(";") else None
+                elif kind == "array" and explode:
+                    parts = raw.split(";")[1:]
+                    if not raw.startswith(prefix) or any(not p.startswith(name + "=") for p in parts):
+                        return f"path parameter {name!r} of style matrix (exploded) is not ';{name}=..' repeated: {raw!r}"
+                    value = [p[len(name) + 1:] for p in parts]
+                else:
+                    if not raw.startswith(prefix):
+                        return f"path parameter {name!r} of style matrix does not start with {prefix!r}: {raw!r}"
+                    value = self.assemble(kind, raw[len(prefix):].split(","), False)
+                if value is None:
+                    return f"path parameter {name!r} of style matrix is malformed: {raw!r}"
+            else:
+                value = self.assemble(kind, raw.split(","), explode)
+        elif where == "query":
+            mine = [v for k, v in query if k == name]
+            if style == "deepObject":
+                value = {k[len(name) + 1:-1]: v for k, v in query if k.startswith(name + "[") and k.endswith("]")} or None
+            elif kind == "object" and explode:
+                props = schema.get("properties") or {}
+                value = {k: v for k, v in query if k in props} or None
+            elif kind == "array" and explode:
+                value = mine or None
+            elif mine:
+                if len(mine) > 1:
+                    return f"query parameter {name!r} (not exploded) is sent {len(mine)} times"
+                sep = {"spaceDelimited": " ", "pipeDelimited": "|"}.get(style, ",")
+                value = self.assemble(kind, mine[0].split(sep), False)
+        elif where == "header":
+            raw_header = headers.get(name.lower())
+            value = None if raw_header is None else self.assemble(kind, raw_header.split(","), explode)
+        elif where == "cookie":
+            raw_cookie = cookies.get(name)
+            value = None if raw_cookie is None else self.assemble(kind, unquote(raw_cookie).split(","), False)
+        if value is None:
+            return f"required {where} parameter {name!r} missing" if param.get("required") else None
+        problems = self.errors(self.coerce(value, schema), pointer)
+        return f"{where} parameter {name!r} = {value!r} does not match the spec: {problems}" if problems else None
+
+    @staticmethod
+    def assemble(kind: str, items: list[str], explode: bool) -> Any:
+        """The array, object (`k=v` items when exploded, else k, v, k, v) or primitive of split items."""
+        if kind == "array":
+            return items
+        if kind == "object":
+            if explode:
+                return dict(item.split("=", 1) for item in items if "=" in item) if all("=" in i for i in items) else None
+            return dict(zip(items[::2], items[1::2], strict=False)) if len(items) % 2 == 0 else None
+        return ",".join(items)
+
+    def coerce(self, value: Any, schema: Any) -> Any:
+        """Strings from the URL or headers turned into the numbers and booleans the schema asks for."""
+        schema = self.deref(schema) if isinstance(schema, dict) else {}
+        t = schema.get("type")
+        if isinstance(t, list):
+            t = next((x for x in t if x != "null"), None)
+        if isinstance(value, list):
+            return [self.coerce(v, schema.get("items") or {}) for v in value]
+        if isinstance(value, dict):
+            props = schema.get("properties") or {}
+            extra = schema.get("additionalProperties")
+            return {k: self.coerce(v, props.get(k, extra if isinstance(extra, dict) else {})) for k, v in value.items()}
+        try:
+            if t == "integer":
+                return int(value)
+            if t == "number":
+                return float(value)
+        except ValueError:
+            return value
+        if t == "boolean" and value in ("true", "false"):
+            return value == "true"
+        return value
 
     def success(self, route: Route) -> tuple[str | None, dict[str, Any]]:
         for status, response in (route.op.get("responses") or {}).items():

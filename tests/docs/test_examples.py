@@ -14,7 +14,19 @@ from tests.docs.conftest import SPEC_OF, Example, python_examples, redirected, r
 from tests.docs.spec_server import SpecServer
 
 ORQ_EXAMPLES = python_examples(ORQ_OUTPUT)
-ENV_OF = {"orq": "ORQ_API_KEY", "kitchen_sink": "KITCHEN_SINK_API_KEY", "hostile_docs": "HOSTILE_DOCS_API_KEY"}
+#: Per API: the variable its examples name the client, and the environment variables of its credentials.
+API_OF: dict[str, tuple[str, tuple[str, ...]]] = {
+    "orq": ("orq", ("ORQ_API_KEY",)),
+    "kitchen_sink": ("kitchen_sink", ("KITCHEN_SINK_API_KEY",)),
+    "hostile_docs": ("hostile_docs", ("HOSTILE_DOCS_API_KEY",)),
+    "security": ("security", tuple(
+        f"SECURITY_{name}" for name in (
+            "BEARER_AUTH", "BASIC_AUTH_USERNAME", "BASIC_AUTH_PASSWORD", "HEADER_KEY", "QUERY_KEY", "COOKIE_KEY",
+            "OAUTH_CLIENT_ID", "OAUTH_CLIENT_SECRET", "OIDC",
+        )
+    )),
+    "params_servers": ("params_servers", ()),
+}
 
 
 @pytest.fixture(scope="module")
@@ -23,19 +35,23 @@ def orq_server():
         yield server
 
 
-def check_example(server: SpecServer, example: Example, monkeypatch: pytest.MonkeyPatch, servers: tuple[str, ...], env: str) -> None:
-    monkeypatch.setenv(env, "test-key")
+def check_example(server: SpecServer, example: Example, monkeypatch: pytest.MonkeyPatch, servers: tuple[str, ...], api: str) -> None:
+    client_var, env_vars = API_OF[api]
+    named = set(re.findall(r"""os\.(?:getenv\(|environ\[)["'](\w+)["']""", example.code))
+    assert named <= set(env_vars), f"{example.label}: reads unknown environment variables {sorted(named - set(env_vars))}"
+    for i, var in enumerate(env_vars):
+        monkeypatch.setenv(var, f"test-{i}")
     before = len(server.requests)
     with redirected(server) as hosts:
         printed = run_example(example)
     assert not server.problems, f"{example.label}: the server rejected the example:\n" + "\n".join(server.problems)
     sent = server.requests[before:]
-    client_var = next(var for var, name in ENV_OF.items() if name == env)
     calls = len(re.findall(rf"^\s*(?:res = )?(?:await )?{client_var}\.[\w.]+\(", example.code, re.MULTILINE))
     assert len(sent) == calls, f"{example.label}: the example makes {calls} call(s) but sent {len(sent)} request(s)"
     if not calls:
         return
-    assert hosts and all(h in {s.rsplit("/", 1)[0] if s.count("/") > 2 else s for s in servers} for h in hosts), hosts
+    listed = {s.rsplit("/", 1)[0] if s.count("/") > 2 else s for s in servers}
+    assert hosts and all(h in listed or server.host_allowed(h) for h in hosts), f"{example.label}: sent to {hosts}"
     streaming = "event_stream" in example.code
     assert sent[0].streamed == streaming, f"{example.label}: streamed={sent[0].streamed}, example iterates={streaming}"
     if streaming:
@@ -62,10 +78,21 @@ def test_orq_docs_have_sync_async_and_streaming_examples() -> None:
 def test_orq_example_runs(example: Example, orq_server: SpecServer, monkeypatch: pytest.MonkeyPatch) -> None:
     import orq_ai_sdk.sdk
 
-    check_example(orq_server, example, monkeypatch, orq_ai_sdk.sdk.SERVERS, ENV_OF["orq"])
+    check_example(orq_server, example, monkeypatch, orq_ai_sdk.sdk.SERVERS, "orq")
 
 
-@pytest.mark.parametrize("name", ["kitchen_sink", "hostile_docs"])
+EXPECTED_OPERATIONS = {
+    "kitchen_sink": {"getPet", "listPets", "createPet", "uploadPhoto", "downloadPhoto", "login", "streamEvents", "deletePet"},
+    "hostile_docs": {"errors", "parameters"},
+    "security": {
+        "useGlobal", "useBasic", "useHeaderKey", "useQueryKey", "useCookieKey", "useOauth", "useOidc", "useEither",
+        "useBoth", "usePublic",
+    },
+    "params_servers": {"pathArrays", "pathObjects", "queryStyles", "headerStyles", "getReport", "createUpload"},
+}
+
+
+@pytest.mark.parametrize("name", sorted(EXPECTED_OPERATIONS))
 def test_fixture_examples_run(name: str, sdk_folders, monkeypatch: pytest.MonkeyPatch) -> None:
     import importlib
 
@@ -74,12 +101,13 @@ def test_fixture_examples_run(name: str, sdk_folders, monkeypatch: pytest.Monkey
     assert len(examples) >= 10
     with SpecServer(SPEC_OF[name]) as server:
         for example in examples:
-            check_example(server, example, monkeypatch, sdk_module.SERVERS, ENV_OF[name])
+            check_example(server, example, monkeypatch, sdk_module.SERVERS, name)
         ops = {r.operation_id for r in server.requests}
-    expected = {"errors", "parameters"} if name == "hostile_docs" else {
-        "getPet", "listPets", "createPet", "uploadPhoto", "downloadPhoto", "login", "streamEvents", "deletePet",
-    }
-    assert ops == expected
+    assert ops == EXPECTED_OPERATIONS[name]
+    if name == "security":
+        # the OAuth examples fetched their tokens from the spec's token endpoint, with the operation's scopes
+        assert server.token_requests and all(t["scope"] == "read write" for t in server.token_requests)
+        assert {t["client_id"] for t in server.token_requests} == {"test-6"}
 
 
 def test_server_rejects_a_request_the_spec_does_not_allow() -> None:
@@ -104,7 +132,7 @@ def test_example_with_a_wrong_field_fails(orq_server: SpecServer, monkeypatch: p
     broken = Example(example.file, example.line, example.code.replace('"role": "system"', '"role": "wizard"'))
     assert broken.code != example.code
     with pytest.raises(Exception, match="role|wizard|invalid"):
-        check_example(orq_server, broken, monkeypatch, ("https://api.orq.ai",), ENV_OF["orq"])
+        check_example(orq_server, broken, monkeypatch, ("https://api.orq.ai",), "orq")
 
 
 def test_streaming_answer_is_sse_ending_with_done() -> None:
