@@ -143,3 +143,57 @@ def test_streaming_answer_is_sse_ending_with_done() -> None:
         events = [line[6:] for line in answer.text.splitlines() if line.startswith("data: ")]
         assert events[-1] == "[DONE]" and len(events) == 3
         assert all(isinstance(json.loads(e), dict) for e in events[:-1])
+
+
+def test_server_checks_each_operations_security_and_issues_tokens() -> None:
+    """Each operation's requirement is checked (alternatives, AND-combinations, `security: []`), and
+    an OAuth operation needs a token of the spec's token endpoint with its scopes."""
+    import base64
+
+    basic = "Basic " + base64.b64encode(b"user:pass").decode()
+    with SpecServer(SPEC_OF["security"]) as server, httpx.Client(base_url=server.url) as client:
+        assert client.get("/global").status_code == 422  # the global bearer scheme
+        assert client.get("/global", headers={"authorization": "Bearer t"}).status_code == 200
+        assert client.get("/basic", headers={"authorization": "Bearer t"}).status_code == 422
+        assert client.get("/basic", headers={"authorization": basic}).status_code == 200
+        assert client.get("/query", params={"api_key": "k"}).status_code == 200
+        assert client.get("/query", headers={"x-api-key": "k"}).status_code == 422
+        assert client.get("/cookie", headers={"cookie": "session=k"}).status_code == 200
+        assert client.get("/both", headers={"x-api-key": "k"}).status_code == 422
+        assert client.get("/both", headers={"x-api-key": "k"}, params={"api_key": "k"}).status_code == 200
+        assert client.get("/either", headers={"authorization": basic}).status_code == 200
+        assert client.get("/public").status_code == 200
+        assert client.post("/oauth", headers={"authorization": "Bearer made-up"}).status_code == 422
+        form = {"grant_type": "client_credentials", "scope": "read"}
+        token = client.post("/token", data=form, headers={"authorization": basic}).json()["access_token"]
+        assert client.post("/oauth", headers={"authorization": f"Bearer {token}"}).status_code == 422  # scope write missing
+        form["scope"] = "read write"
+        token = client.post("/token", data=form, headers={"authorization": basic}).json()["access_token"]
+        assert client.post("/oauth", headers={"authorization": f"Bearer {token}"}).status_code == 200
+        assert client.post("/token", data={"grant_type": "password"}, headers={"authorization": basic}).status_code == 422
+        assert len(server.problems) == 7, server.problems
+        assert server.host_allowed("https://api.security.test") and server.host_allowed("https://auth.security.test")
+        assert not server.host_allowed("https://elsewhere.test")
+
+
+def test_server_reads_parameters_as_their_style_says() -> None:
+    with SpecServer(SPEC_OF["params_servers"]) as server, httpx.Client(base_url=server.url) as client:
+        assert client.get("/v1/arrays/a,b/.c.d/;matrix=1;matrix=2").status_code == 200
+        assert client.get("/v1/arrays/a,b/c.d/;matrix=1;matrix=2").status_code == 422  # label without '.'
+        assert client.get("/v1/arrays/a,b/.c.d/;matrix=one").status_code == 422  # not an integer
+        assert client.get("/v1/objects/x=1,y=2/.x.1.y.2/;matrix=x,1,y,2").status_code == 200
+        assert client.get("/v1/objects/x=1/.x.1.y.2/;matrix=x,1,y,2").status_code == 422  # y required
+        assert client.get("/arrays/a/.b/;matrix=1").status_code == 422  # not under a server's base path
+        ok = {"tags": "a", "ids": "1,2", "point": "x,1,y,2", "spaced": "a b", "piped": "a|b", "filter[k]": "v"}
+        assert client.get("/v1/query", params=ok).status_code == 200
+        assert client.get("/v1/query", params={k: v for k, v in ok.items() if k != "tags"}).status_code == 422
+        assert client.get("/v1/query", params={**ok, "ids": "1,x"}).status_code == 422
+        assert client.get("/v1/query", params={**ok, "point": "x,1"}).status_code == 422
+        headers = {"x-ids": "1,2", "x-point": "x=1,y=2", "cookie": "session=s; flavours=a,b"}
+        assert client.get("/v1/headers", headers=headers).status_code == 200
+        assert client.get("/v1/headers", headers={**headers, "cookie": "flavours=a"}).status_code == 422  # session missing
+        assert client.get("/v1/headers", headers={**headers, "x-point": "x=1"}).status_code == 422
+        assert len(server.problems) == 9, server.problems
+        assert server.host_allowed("https://us.example.com") and server.host_allowed("http://localhost:8080")
+        assert server.host_allowed("https://z2.uploads.example.com") and server.host_allowed("https://reports.example.com")
+        assert not server.host_allowed("https://fr.example.com") and not server.host_allowed("https://api.example.com")
