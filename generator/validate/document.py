@@ -63,10 +63,9 @@ def _document_findings(doc: dict[str, Any], roots: set[Parts]) -> list[Finding]:
     findings: list[Finding] = []
     spec_validator = get_validator_cls(doc)
     for error in spec_validator.schema_validator.iter_errors(doc):
-        at = tuple(error.absolute_path)
-        if any(at[: len(root)] == root for root in roots):
-            continue  # inside a schema: the schema pass below says it at the keyword
         deep = _deepest(error)
+        if any(at[: len(root)] == root for at in (tuple(error.absolute_path), tuple(deep.absolute_path)) for root in roots):
+            continue  # inside a schema: the schema pass below says it at the keyword
         findings.append(("error", _message(deep), tuple(deep.absolute_path)))
     return findings
 

@@ -38,6 +38,11 @@ KEYWORDS_30 = frozenset({
 })
 
 _NUMBER = (int, float)
+# Objects that only document a schema (how it looks in XML, where to read more): when malformed, dropped.
+ANNOTATIONS: dict[str, frozenset[str]] = {
+    "xml": frozenset({"name", "namespace", "prefix", "attribute", "wrapped"}),
+    "externalDocs": frozenset({"description", "url"}),
+}
 # Annotation and constraint keywords: one of the wrong type is dropped (the value is only checked
 # or documented, never part of the generated types).
 KEYWORD_TYPES: dict[str, tuple[type, ...]] = {
@@ -50,7 +55,9 @@ KEYWORD_TYPES: dict[str, tuple[type, ...]] = {
 
 # What `lint` checks and repairs: the full validator's findings at these keywords of a schema are
 # left to it (see `generator.validate.document`), so that each problem is reported once.
-LINTED = frozenset({*KEYWORD_TYPES, "default", "example", "examples", "nullable", "exclusiveMinimum", "exclusiveMaximum"})
+LINTED = frozenset({
+    *KEYWORD_TYPES, "default", "example", "examples", "nullable", "exclusiveMinimum", "exclusiveMaximum", *ANNOTATIONS,
+})
 
 _JSON_TYPES: dict[str, Callable[[Any], bool]] = {
     "string": lambda v: isinstance(v, str),
@@ -124,6 +131,10 @@ class _Linter:
             if key in schema and (not isinstance(value, bound[0]) or isinstance(value, bool) != (not self.v31)):
                 self.warn(f"{key} {_short(value)} is not a {'number' if self.v31 else 'boolean'} in OpenAPI {'3.1' if self.v31 else '3.0'}: ignored", (*at, key), self.drop(schema, key))
         self.nullable(schema, at)
+        for key, fields in ANNOTATIONS.items():
+            value = schema.get(key)
+            if key in schema and not (isinstance(value, dict) and all(k in fields or str(k).startswith("x-") for k in value)):
+                self.warn(f"{key} {_short(value)} is not an OpenAPI {key} object: dropped", (*at, key), self.drop(schema, key))
         self.pattern(schema, at)
         self.required(schema, at)
         fmt = schema.get("format")
@@ -215,11 +226,16 @@ class _Linter:
             for op in (item.get(m) for m in METHODS) if isinstance(op, dict)
         }
         cut_urls = {url: url.split("?", 1)[0] for url in paths if isinstance(url, str) and "?" in url}
-        for url, cut in cut_urls.items():
-            if cut in paths or list(cut_urls.values()).count(cut) > 1:
-                self.findings.append(("error", f"path {url!r} has a query string, and {cut!r} is taken", ("paths", url)))
-            else:
+        for url, cut in list(cut_urls.items()):
+            if not (cut in paths or list(cut_urls.values()).count(cut) > 1):
                 self.warn(f"path {url!r} has a query string: cut to {cut!r} (declare query parameters with in: query)", ("paths", url), self._rename_path(url, cut))
+            elif "{" not in url.split("?", 1)[1]:
+                # `/jobs?op=LIST` beside `/jobs`: the query string tells operations apart (Azure and
+                # others write specs so); it stays in the URL as fixed parameters.
+                self.warn(f"path {url!r} has a query string, and {cut!r} is taken: it is sent as fixed query parameters", ("paths", url))
+                del cut_urls[url]
+            else:
+                self.findings.append(("error", f"path {url!r} has a query string with parameters, and {cut!r} is taken", ("paths", url)))
         for url, item in paths.items():
             if not isinstance(item, dict):
                 continue

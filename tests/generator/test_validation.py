@@ -77,6 +77,10 @@ SLIPS = {
     "nullable without type": ("{nullable: true, description: anything}", "/nullable", "nullable without type has no effect", FIELD_DEFAULT, "None"),
     "unknown format": ("{type: string, format: weird-format}", "/format", "unknown format 'weird-format'", "result = str(Thing.model_fields['value'].annotation)", "str | None"),
     "wrong-typed constraint": ('{type: integer, minimum: "5"}', "/minimum", "minimum '5' is not a", "result = Thing(value=-1).value", -1),
+    "malformed xml object": (
+        "{type: string, xml: {name: v, example: x}}", "/xml", "xml {'name': 'v', 'example': 'x'} is not an OpenAPI xml object: dropped",
+        FIELD_DEFAULT, "None",
+    ),
     "pattern pydantic cannot compile": (
         "{type: string, pattern: '[[A-Z0-9]{1,18}'}", "/pattern",
         "pattern '[[A-Z0-9]{1,18}' is not a regular expression pydantic can compile: dropped",
@@ -314,3 +318,30 @@ def test_url_and_operation_slips_are_warnings_with_a_useful_reading(tmp_path: Pa
     assert ops["getItem"].params[1].type.annotation() == "str"  # the last declaration
     assert [(f.wire_name, f.location) for f in ops["getItem2"].params] == [("item_id", "path")]
     assert run([tool("sdkgen"), "generate", str(spec), "-o", str(tmp_path / "strict"), "--strict"]).returncode == 2
+
+
+FIXED_QUERY = """\
+openapi: 3.0.3
+info: {title: Slip, version: '1'}
+paths:
+  /jobs:
+    get:
+      operationId: listJobs
+      responses: {'200': {description: ok}}
+  /jobs?op=LISTAFTERID:
+    get:
+      operationId: listJobsAfterId
+      parameters: [{name: after, in: query, schema: {type: string}}]
+      responses: {'200': {description: ok}}
+"""
+
+
+def test_a_query_string_that_tells_operations_apart_stays_as_fixed_parameters(tmp_path: Path) -> None:
+    """Azure's hdinsight-job and openSUSE's obs specs key operations by `/jobs?op=...` beside `/jobs`."""
+    spec = tmp_path / "spec.yaml"
+    spec.write_text(FIXED_QUERY)
+    proc = generate(spec, tmp_path / "out")
+    assert proc.returncode == 0, proc.stderr
+    assert "path '/jobs?op=LISTAFTERID' has a query string, and '/jobs' is taken: it is sent as fixed query parameters" in proc.stderr
+    _, api, _ = pipeline.load_api(spec)
+    assert sorted(op.path for op in api.operations) == ["/jobs", "/jobs?op=LISTAFTERID"]

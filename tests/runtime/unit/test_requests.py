@@ -180,3 +180,18 @@ def test_debug_logger_follows_the_settings(monkeypatch: pytest.MonkeyPatch) -> N
     assert len(logger.handlers) == 1
     assert _client.default_logger() is logger and len(logger.handlers) == 1  # not a second handler
     logger.handlers.clear()
+
+
+def test_a_path_with_fixed_query_parameters_gets_the_others_after_an_ampersand() -> None:
+    spec = OperationSpec("listJobsAfterId", "GET", "/jobs?op=LISTAFTERID")
+    with httpx.Client() as client:
+        request = _client.build_request(
+            client, spec, auth=None, path_params=None, query={"after": "a b"}, headers=None, body=None,
+            streaming=False, base_url="https://api.example.com/", timeout_ms=None, http_headers=None,
+        )
+        bare = _client.build_request(
+            client, spec, auth=None, path_params=None, query=None, headers=None, body=None,
+            streaming=False, base_url="https://api.example.com", timeout_ms=None, http_headers=None,
+        )
+    assert str(request.url) == "https://api.example.com/jobs?op=LISTAFTERID&after=a%20b"
+    assert str(bare.url) == "https://api.example.com/jobs?op=LISTAFTERID"

@@ -442,7 +442,8 @@ def build_request(
     query_text = query_string(query, styles) if query else ""
     return client.build_request(
         spec.method,
-        base_url.rstrip("/") + path + ("?" + query_text if query_text else ""),
+        # A path may carry fixed query parameters of its own (`/jobs?op=LIST`): the others join them.
+        base_url.rstrip("/") + path + (("&" if "?" in path else "?") + query_text if query_text else ""),
         headers=all_headers,
         timeout=timeout_ms / 1000 if timeout_ms is not None else None,
         **kwargs,
