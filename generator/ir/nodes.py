@@ -77,7 +77,7 @@ class Response:
 class StreamDeltas:
     """How an OpenAI-style stream's chunks (`choices[].delta`) join into the operation's JSON response.
 
-    Found by `build_ir` from the shapes of the chunk and response models, never from their names.
+    Found by `generator.ir.build` from the shapes of the chunk and response models, never from their names.
     """
 
     response: TypeNode  # the response model the chunks join into
