@@ -11,13 +11,7 @@ import asyncio
 import inspect
 import json
 import keyword
-import os
-import signal
-import socket
-import subprocess
-import time
 from collections.abc import Callable, Iterator
-from pathlib import Path
 from typing import Any
 
 import httpx
@@ -25,50 +19,19 @@ import pytest
 import yaml
 from orq_ai_sdk import Orq, models
 
-from tests.conftest import ORQ_SPEC, REPO
+from tests.conftest import ORQ_SPEC
 
+from .prism import prism_mock
 from .spec_examples import Examples
 
-PRISM = REPO / ".tools" / "prism" / "node_modules" / ".bin" / "prism"
 OPTIONS = {"self", "retries", "server_url", "timeout_ms", "http_headers"}
 
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
 
 
 @pytest.fixture(scope="session")
 def prism(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    if not PRISM.exists():
-        pytest.fail(
-            f"Prism is not installed at {PRISM}: run scripts/install_prism.sh (scripts/test.sh does)"
-        )
-    port = _free_port()
-    log_path: Path = tmp_path_factory.mktemp("prism") / "prism.log"
-    with log_path.open("wb") as log:
-        process = subprocess.Popen(
-            [str(PRISM), "mock", "-h", "127.0.0.1", "-p", str(port), "--errors", str(ORQ_SPEC)],
-            stdout=log,
-            stderr=subprocess.STDOUT,
-            stdin=subprocess.DEVNULL,
-            start_new_session=True,  # its own process group: node and its children stop together
-        )
-    try:
-        deadline = time.monotonic() + 90
-        while "Prism is listening" not in log_path.read_text(errors="replace"):
-            if process.poll() is not None or time.monotonic() > deadline:
-                pytest.fail(f"Prism did not start:\n{log_path.read_text(errors='replace')[-3000:]}")
-            time.sleep(0.1)
-        yield f"http://127.0.0.1:{port}"
-    finally:
-        os.killpg(process.pid, signal.SIGTERM)
-        try:
-            process.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            os.killpg(process.pid, signal.SIGKILL)
-            process.wait(timeout=10)
+    with prism_mock(ORQ_SPEC, tmp_path_factory.mktemp("prism")) as url:
+        yield url
 
 
 class Exchange:

@@ -15,12 +15,8 @@ import asyncio
 import base64
 import importlib
 import json
-import os
-import signal
-import subprocess
 import sys
 import threading
-import time
 from collections.abc import Iterator
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
@@ -34,7 +30,7 @@ import yaml
 
 from tests.conftest import SPECS
 
-from .test_contract import PRISM, _free_port
+from .prism import prism_mock
 
 SPEC = SPECS / "security.yaml"
 PACKAGE = "security_contract_sdk"
@@ -114,29 +110,8 @@ def local_spec(tmp_path_factory: pytest.TempPathFactory, token_server: TokenServ
 
 @pytest.fixture(scope="module")
 def prism_url(tmp_path_factory: pytest.TempPathFactory, local_spec: Path) -> Iterator[str]:
-    if not PRISM.exists():
-        pytest.fail(f"Prism is not installed at {PRISM}: run scripts/install_prism.sh (scripts/test.sh does)")
-    port = _free_port()
-    log_path: Path = tmp_path_factory.mktemp("prism") / "prism.log"
-    with log_path.open("wb") as log:
-        process = subprocess.Popen(
-            [str(PRISM), "mock", "-h", "127.0.0.1", "-p", str(port), "--errors", str(local_spec)],
-            stdout=log, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL, start_new_session=True,
-        )
-    try:
-        deadline = time.monotonic() + 90
-        while "Prism is listening" not in log_path.read_text(errors="replace"):
-            if process.poll() is not None or time.monotonic() > deadline:
-                pytest.fail(f"Prism did not start:\n{log_path.read_text(errors='replace')[-3000:]}")
-            time.sleep(0.1)
-        yield f"http://127.0.0.1:{port}"
-    finally:
-        os.killpg(process.pid, signal.SIGTERM)
-        try:
-            process.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            os.killpg(process.pid, signal.SIGKILL)
-            process.wait(timeout=10)
+    with prism_mock(local_spec, tmp_path_factory.mktemp("prism")) as url:
+        yield url
 
 
 @pytest.fixture(scope="module")
