@@ -109,6 +109,10 @@ def describe(c: Change, code: Code) -> str:
     raise ValueError(f"unknown change kind {k!r}")  # a generator bug: every kind in KINDS is handled
 
 
+# Added or removed models listed by name in a report; a large spec adds thousands at once.
+MODELS_LISTED = 100
+
+
 def entries(report: Report, level: str, code: Code) -> list[str]:
     """The sentences of one level. Added or removed models are listed in one entry each: a new
     method brings many."""
@@ -120,7 +124,9 @@ def entries(report: Report, level: str, code: Code) -> list[str]:
         if len(models) == 1:
             out.append(describe(models[0], code))
         elif models:
-            out.append(f"{len(models)} {label}: " + ", ".join(code(c.target) for c in models) + ".")
+            shown = ", ".join(code(c.target) for c in models[:MODELS_LISTED])
+            more = f" and {len(models) - MODELS_LISTED} more" if len(models) > MODELS_LISTED else ""
+            out.append(f"{len(models)} {label}: {shown}{more}.")
     return out
 
 

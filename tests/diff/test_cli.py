@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from generator import report as report_module
 from generator.cli import main
 from generator.diff import Change, Report, compare
 from generator.emit.surface import SURFACE_FILE, dump_surface
@@ -161,10 +162,19 @@ def test_a_base_snapshot_of_an_older_format_is_skipped_with_a_note(capsys: pytes
 def test_models_added_or_removed_are_listed_in_one_entry(surface) -> None:
     report = compare(surface(ORQ_SPEC), surface(ORQ_PREVIOUS_SPEC))  # backwards: the new method goes
     removed = [c.target for c in report.changes if c.kind == "model_removed"]
-    assert len(removed) > 1
+    assert 1 < len(removed) <= report_module.MODELS_LISTED
     text = render(report, "text", "current", "previous")
     assert f"  - {len(removed)} models removed: {', '.join(removed)}.\n" in text
     assert "Method router.completions.create removed (was POST /v2/router/completions)." in text
+
+
+def test_a_long_list_of_models_is_cut_with_a_count(surface, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A large spec adds thousands of models at once: the entry names the first ones and counts the rest."""
+    monkeypatch.setattr(report_module, "MODELS_LISTED", 3)
+    report = compare(surface(ORQ_SPEC), surface(ORQ_PREVIOUS_SPEC))
+    removed = [c.target for c in report.changes if c.kind == "model_removed"]
+    text = render(report, "text", "current", "previous")
+    assert f"  - {len(removed)} models removed: {', '.join(removed[:3])} and {len(removed) - 3} more.\n" in text
 
 
 def test_snapshot_of_the_old_format_gives_a_one_line_note(surface) -> None:
