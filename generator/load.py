@@ -301,11 +301,6 @@ class Lines:
         return node.start_mark.line + 1
 
 
-def line_of(path: Path, pointer: list[str | int]) -> int | None:
-    """The 1-based line where `pointer` starts in a YAML/JSON file, for error messages only."""
-    return Lines(path).line(pointer)
-
-
 def pointer_str(parts: list[str | int]) -> str:
     return "#/" + "/".join(str(p).replace("~", "~0").replace("/", "~1") for p in parts)
 
