@@ -46,6 +46,7 @@ def _prepare(doc: dict[str, Any], raw_settings: dict[str, Any] | None) -> tuple[
         env_var=settings.env_var,
         env_prefix=settings.env_prefix,
         auth_env=settings.auth_env,
+        pagination=(raw_settings or {}).get("pagination"),
     )
     return api, settings
 
@@ -74,6 +75,7 @@ def load_api(spec_path: Path, raw_settings: dict[str, Any] | None = None) -> tup
     doc = load_spec(spec_path, (raw_settings or {}).get("ref_roots") or ())
     with _validation(doc, spec_path, raw_settings) as validation:
         api, settings = _prepare(doc, raw_settings)
+        validation.add(api.problems)
     _warn(validation)
     return doc, api, settings
 
@@ -84,6 +86,7 @@ def render_files(spec_path: Path, raw_settings: dict[str, Any] | None = None) ->
     doc = load_spec(spec_path, (raw_settings or {}).get("ref_roots") or ())
     with _validation(doc, spec_path, raw_settings) as validation:
         api, settings = _prepare(doc, raw_settings)
+        validation.add(api.problems)
         pydantic_code, typeddict_code = generate_models(doc, settings.package)
     _warn(validation)
     model_names = top_level_names(pydantic_code)

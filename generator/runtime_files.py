@@ -23,6 +23,7 @@ RUNTIME_FILES = (
     "_deadline.py",
     "_exceptions.py",
     "_hooks.py",
+    "_pagination.py",
     "_params.py",
     "_servers.py",
     "_streaming.py",

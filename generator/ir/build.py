@@ -17,6 +17,7 @@ from generator.ir.nodes import (
     Group,
     Model,
     Operation,
+    Pagination,
     Response,
     SecurityScheme,
     Server,
@@ -50,6 +51,7 @@ RUNTIME_NAMES = (
     "Any", "BackoffStrategy", "BaseClient", "Callable", "ClientConfig", "DeltaEventStream", "DeltaEventStreamAsync",
     "DeltaShape", "EventStream", "EventStreamAsync", "HookContext", "Hooks", "IO", "Literal", "Mapping",
     "OperationSpec", "ParamStyle", "RetryConfig", "Self", "ServerVariable", "TracebackType", "Unset",
+    "AsyncPage", "Paging", "SyncPage",
 )
 
 
@@ -172,8 +174,12 @@ class Types:
 
 
 class Builder:
-    def __init__(self, doc: dict[str, Any], schemes: list[SecurityScheme]) -> None:
+    def __init__(
+        self, doc: dict[str, Any], schemes: list[SecurityScheme], paged: dict[str, Any] | None = None
+    ) -> None:
         self.doc = doc
+        self.paged = dict(paged or {})  # sdkgen.yaml's `pagination:`, by operationId
+        self.problems: list[tuple[str, str, tuple[str | int, ...]]] = []
         self.scheme_keys = {s.key for s in schemes}
         self.global_security = requirement(doc.get("security"), self.scheme_keys)
         self.schemas: dict[str, Any] = (doc.get("components") or {}).get("schemas") or {}
@@ -301,6 +307,7 @@ class Builder:
             flag = next((f for f in body.fields if f.wire_name == "stream" and f.type.is_kind("boolean")), None)
         timeout = op.get("x-speakeasy-timeout")
         own_servers = servers(op.get("servers")) or servers(shared_servers)
+        paging = self.pagination(op_id, op, ("paths", path, method), params, body, stream is not None)
         return Operation(
             operation_id=op_id,
             method=method.upper(),
@@ -322,6 +329,7 @@ class Builder:
             server_url=default_url(own_servers[0]) if own_servers else None,
             # the operation's own `security` overrides the global one, `[]` included
             security=requirement(op["security"], self.scheme_keys) if "security" in op else self.global_security,
+            pagination=paging,
         )
 
     def parameters(self, shared: list[Any], own: list[Any], taken: set[str]) -> list[Field]:
@@ -406,6 +414,133 @@ class Builder:
                     resp.error_class = self.error_class(model)
                 (ok if success else errors).append(resp)
         return ok, errors, stream
+
+    # -- pagination --------------------------------------------------------------------------------
+    def pagination(
+        self, op_id: str, op: dict[str, Any], at: tuple[str, ...], params: list[Field], body: Body | None,
+        streams: bool,
+    ) -> Pagination | None:
+        """The operation's `x-speakeasy-pagination`, or its entry in sdkgen.yaml's `pagination:` (which
+        wins). Anything that cannot be followed is a warning (an error with --strict), and the operation
+        is then not paged."""
+        if op_id in self.paged:
+            raw, where, label = self.paged.pop(op_id), at, f"sdkgen.yaml pagination.{op_id}"
+        elif "x-speakeasy-pagination" in op:
+            raw, where, label = op["x-speakeasy-pagination"], (*at, "x-speakeasy-pagination"), "x-speakeasy-pagination"
+        else:
+            return None
+        try:
+            return self._pagination(raw, op, params, body, streams)
+        except _Unpaged as exc:
+            self.problems.append(("warning", f"{label}: {exc}: the operation is not paged", where))
+            return None
+
+    def _pagination(
+        self, raw: Any, op: dict[str, Any], params: list[Field], body: Body | None, streams: bool
+    ) -> Pagination:
+        if not isinstance(raw, dict):
+            raise _Unpaged("must be a mapping with a `type`")
+        kind = raw.get("type")
+        if kind not in ("offsetLimit", "cursor", "url", "link"):
+            raise _Unpaged(f"type {kind!r} is not one of offsetLimit, cursor, url, link")
+        if streams:
+            raise _Unpaged("a streaming operation cannot be paged")
+        outputs = raw.get("outputs", {})
+        if not isinstance(outputs, dict):
+            raise _Unpaged("outputs must be a mapping")
+        if "results" in raw:  # sdkgen.yaml's short form: `{type: link, results: "$"}`
+            outputs = {**outputs, "results": raw["results"]}
+        schema = self._success_schema(op)
+        if schema is None:
+            raise _Unpaged("the operation has no JSON success response to read pages from")
+        if "results" not in outputs and kind != "link":
+            raise _Unpaged("outputs.results (where the items are, such as $.data) is missing")
+        results = _json_path(outputs.get("results", "$"), "outputs.results")
+        paging = Pagination(kind, self._items_type(schema, results), results)  # type: ignore[arg-type]
+        inputs = raw.get("inputs", [])
+        if not isinstance(inputs, list):
+            raise _Unpaged("inputs must be a list")
+        for entry in inputs:
+            if not isinstance(entry, dict) or not all(isinstance(entry.get(k), str) for k in ("name", "in", "type")):
+                raise _Unpaged(f"input {entry!r} needs a name, in and type")
+            name, role = entry["name"], entry["type"]
+            allowed = {"offsetLimit": ("offset", "page", "limit"), "cursor": ("cursor", "limit")}.get(kind, ())
+            if role not in allowed:
+                raise _Unpaged(f"input {name!r}: type {role!r} is not one of {', '.join(allowed) or '(none)'} for {kind}")
+            field = self._paging_input(entry, params, body)
+            if role == "limit":
+                paging.limit, paging.limit_in = name, field[0]
+            elif paging.input:
+                raise _Unpaged(f"inputs name two of offset, page and cursor ({paging.input!r}, {name!r})")
+            else:
+                paging.input, paging.input_in, paging.input_type = name, field[0], role
+                default = field[1]
+                if role in ("offset", "page"):
+                    paging.start = default if isinstance(default, int) and not isinstance(default, bool) else int(role == "page")
+        if kind in ("offsetLimit", "cursor") and not paging.input:
+            raise _Unpaged("inputs name no " + ("offset or page" if kind == "offsetLimit" else "cursor") + " argument")
+        if kind == "cursor":
+            paging.next_cursor = _json_path(outputs.get("nextCursor"), "outputs.nextCursor")
+        if kind == "url":
+            paging.next_url = _json_path(outputs.get("nextUrl"), "outputs.nextUrl")
+        if kind == "offsetLimit" and paging.input_type == "page" and "numPages" in outputs:
+            paging.num_pages = _json_path(outputs["numPages"], "outputs.numPages")
+        return paging
+
+    def _paging_input(self, entry: dict[str, Any], params: list[Field], body: Body | None) -> tuple[str, Any]:
+        """(location, default) of an input of the pagination: a parameter, or a property of the JSON body."""
+        name, where = entry["name"], entry["in"]
+        if where == "parameters":
+            param = next((f for f in params if f.wire_name == name and f.location in ("query", "header", "path")), None)
+            if param is None:
+                raise _Unpaged(f"input {name!r} is not a query, header or path parameter of the operation")
+            return param.location, param.default
+        if where == "requestBody":
+            if body is None or "json" not in body.content_type:
+                raise _Unpaged(f"input {name!r} is in requestBody, but the operation has no JSON body")
+            prop = next((f for f in body.fields if f.wire_name == name), None)
+            if prop is None and body.fields:
+                raise _Unpaged(f"input {name!r} is not a property of the request body")
+            return "body", prop.default if prop is not None else None
+        raise _Unpaged(f"input {name!r}: in must be parameters or requestBody, not {where!r}")
+
+    def _success_schema(self, op: dict[str, Any]) -> dict[str, Any] | None:
+        """The schema of the operation's first JSON success response."""
+        for status, raw_response in (op.get("responses") or {}).items():
+            response = self.deref(raw_response)
+            if not str(status).startswith("2") or not isinstance(response, dict):
+                continue
+            for ctype, media in (response.get("content") or {}).items():
+                if "json" in ctype and isinstance(media, dict) and isinstance(media.get("schema"), dict):
+                    return media["schema"]
+        return None
+
+    def _items_type(self, schema: Any, path: tuple[str, ...]) -> TypeNode:
+        """The type of the items of the array at `path` in `schema`; ANY when the schema does not say."""
+        for key in path:
+            schema = self._property(schema, key)
+            if schema is None:
+                return ANY
+        target = self.schema_of(schema)
+        branches = non_null_branches(target)
+        if branches is not None and len(branches) == 1:
+            target = self.schema_of(branches[0])
+        items = target.get("items")
+        return self.types.of(items) if isinstance(items, dict) and (target.get("type") in ("array", None)) else ANY
+
+    def _property(self, schema: Any, key: str) -> Any:
+        target = self.schema_of(schema)
+        branches = non_null_branches(target)
+        if branches is not None and len(branches) == 1:
+            target = self.schema_of(branches[0])
+        props = target.get("properties")
+        if isinstance(props, dict) and key in props:
+            return props[key]
+        for part in target.get("allOf") or []:
+            found = self._property(part, key)
+            if found is not None:
+                return found
+        return None
 
     # -- joining an OpenAI-style stream into its response ------------------------------------------
     def stream_deltas(self, stream: Stream, responses: list[Response]) -> StreamDeltas | None:
@@ -513,6 +648,26 @@ class Builder:
 
 
 
+class _Unpaged(Exception):
+    """Why an operation's pagination cannot be followed (reported as a warning)."""
+
+
+_PATH_KEY = re.compile(r"[^.\[\]$*@?()'\"\s]+")
+
+
+def _json_path(value: Any, what: str) -> tuple[str, ...]:
+    """The keys of a simple JSONPath (`$`, `$.data`, `$.meta.next_cursor`)."""
+    if not isinstance(value, str) or not value.strip():
+        raise _Unpaged(f"{what} is missing (a JSONPath such as $.data)")
+    text = value.strip()
+    if text == "$":
+        return ()
+    parts = text[2:].split(".") if text.startswith("$.") else []
+    if not parts or not all(_PATH_KEY.fullmatch(p) for p in parts):
+        raise _Unpaged(f"{what} {value!r} is not a simple JSONPath ($ or $.a.b)")
+    return tuple(parts)
+
+
 # The client's own keyword arguments: a server variable's argument takes another name.
 CLIENT_ARGUMENTS = {
     "api_key", "server_url", "server_idx", "retry_config", "timeout_ms", "client", "async_client", "hooks", "debug_logger",
@@ -553,12 +708,19 @@ def build_api(
     env_var: str,
     env_prefix: str = "API",
     auth_env: dict[str, tuple[str, ...]] | None = None,
+    pagination: Any = None,
 ) -> Api:
+    """The IR of a normalised spec. `pagination`: sdkgen.yaml's `pagination:` (operationId -> paging)."""
     schemes = security_schemes(
         doc, lambda node: follow_refs(doc, node), api_key_env=env_var, env_prefix=env_prefix, auth_env=auth_env or {}
     )
-    builder = Builder(doc, schemes)
+    paged = pagination if isinstance(pagination, dict) else {}
+    builder = Builder(doc, schemes, paged)
+    if pagination is not None and not isinstance(pagination, dict):
+        builder.problems.append(("warning", "sdkgen.yaml pagination: must map operationIds to their paging: ignored", ()))
     operations = builder.operations()
+    for op_id in builder.paged:  # left over: no operation has this id
+        builder.problems.append(("warning", f"sdkgen.yaml pagination.{op_id}: no operation has this operationId: ignored", ()))
     root = builder.groups(operations, client_class)
     info = doc.get("info") or {}
     timeout = doc.get("x-speakeasy-timeout")
@@ -576,4 +738,5 @@ def build_api(
         retries=retries if isinstance(retries, dict) else None,
         timeout_ms=timeout_ms(timeout),
         error_classes=dict(builder.error_classes),
+        problems=builder.problems,
     )

@@ -96,6 +96,39 @@ class Stream:
     deltas: StreamDeltas | None = None  # set when the chunks can be joined into the response model
 
 
+PagingKind = Literal["offsetLimit", "cursor", "url", "link"]
+
+
+@dataclass
+class Pagination:
+    """How a paged operation's pages follow each other: `x-speakeasy-pagination`, or `pagination:` in
+    sdkgen.yaml (`link`: the `Link: <...>; rel="next"` header). Rendered as the runtime's `Paging`."""
+
+    kind: PagingKind
+    item: TypeNode  # the type of the items at `results` (ANY when the schema does not say)
+    results: tuple[str, ...] = ()  # JSON keys from the body's root to the items; () the body itself
+    input: str = ""  # the wire name of the offset, page or cursor argument
+    input_in: str = "query"  # query, header, path or body
+    input_type: str = ""  # offset, page or cursor
+    limit: str = ""  # the wire name of the limit argument
+    limit_in: str = "query"
+    start: int = 0  # what an offset or page argument left out stands for (its default, else 0 or 1)
+    next_cursor: tuple[str, ...] = ()
+    next_url: tuple[str, ...] = ()
+    num_pages: tuple[str, ...] = ()
+
+    def runtime_arguments(self) -> list[tuple[str, Any]]:
+        """The keyword arguments of the runtime's `Paging` that differ from its defaults, in order."""
+        defaults = {"results": (), "input": "", "input_in": "query", "input_type": "", "limit": "",
+                    "limit_in": "query", "start": 0, "next_cursor": (), "next_url": (), "num_pages": ()}
+        out: list[tuple[str, Any]] = [("kind", self.kind)]
+        for key, default in defaults.items():
+            value = getattr(self, key)
+            if value != default:
+                out.append((key, value))
+        return out
+
+
 @dataclass
 class Operation:
     operation_id: str
@@ -118,6 +151,7 @@ class Operation:
     security: list[Requirement] = field(default_factory=list)  # alternatives; [] sends no credentials
     replacement: str = ""  # what to use instead, when deprecated (`deprecation_replacement`)
     example: str = ""  # filled by the docs stage
+    pagination: Pagination | None = None  # a paged operation: its method returns a page
 
     @property
     def call_path(self) -> str:
@@ -227,6 +261,8 @@ class Api:
     retries: dict[str, Any] | None
     timeout_ms: int | None
     error_classes: dict[str, str]  # exception class -> data model
+    # Problems found while building (invalid pagination): (severity, message, pointer parts), as lint's
+    problems: list[tuple[str, str, tuple[str | int, ...]]] = field(default_factory=list)
 
     @property
     def server_variables(self) -> list[ServerVariable]:

@@ -70,7 +70,11 @@ def locate(findings: Iterable[Finding], path: Path) -> list[Problem]:
         Problem(severity, message, pointer_str(list(at)), str(path), lines.line(list(at)) if at else None)  # type: ignore[arg-type]
         for severity, message, at in set(findings)
     }
-    return sorted(problems, key=lambda p: (p.line is None, p.line or 0, p.pointer, p.severity, p.message))
+    return sorted(problems, key=_order)
+
+
+def _order(p: Problem) -> tuple[bool, int, str, str, str]:
+    return (p.line is None, p.line or 0, p.pointer, p.severity, p.message)
 
 
 def format_warnings(problems: list[Problem], limit: int = WARNINGS_SHOWN) -> str:
@@ -103,6 +107,7 @@ class Validation:
         self.problems: list[Problem] = []
         self._linted, fixes = lint(doc)
         self._found: list[Finding] | None = None
+        self._late: list[Finding] = []  # found by later stages (`add`)
         self._pool: ProcessPoolExecutor | None = None
         self._future: Future[list[Finding]] | None = None
         size = len(doc.get("paths") or {}) + len((doc.get("components") or {}).get("schemas") or {})
@@ -125,14 +130,20 @@ class Validation:
             finally:
                 self._pool.shutdown(cancel_futures=True)
                 self._future = self._pool = None
-        if self._found is None:
+        new = [*self._late] if self._found is None else [*self._linted, *self._found, *self._late]
+        self._found, self._late = None, []
+        if not new:
             return self.problems
-        problems = locate([*self._linted, *self._found], self.spec_path)
-        self._found = None
+        problems = sorted({*self.problems, *locate(new, self.spec_path)}, key=_order)
         if any(p.severity == "error" for p in problems) or self.strict and problems:
             raise SpecProblems(problems, strict=self.strict)
         self.problems = problems
         return problems
+
+    def add(self, findings: Iterable[Finding]) -> None:
+        """Problems a later stage found (the IR builder: pagination that cannot be followed), reported
+        with the others by the next `wait()` (which `__exit__` calls), under the same rule."""
+        self._late.extend(findings)
 
     def __enter__(self) -> Self:
         return self
