@@ -18,7 +18,10 @@ from tests.pagination.server import PageServer
 SPEC = SPECS / "pagination.yaml"
 PACKAGE = "paged_sdk"
 # What `spec/<api>/sdkgen.yaml` would say: `listPetsByLink` is paged by its `Link: rel="next"` header.
-CONFIG: dict[str, Any] = {"package": PACKAGE, "pagination": {"listPetsByLink": {"type": "link", "results": "$"}}}
+CONFIG: dict[str, Any] = {
+    "package": PACKAGE,
+    "pagination": {"listPetsByLink": {"type": "link", "results": "$"}},
+}
 
 
 @pytest.fixture(scope="session")

@@ -37,7 +37,9 @@ class PageServer:
         self.requests: list[Seen] = []
         self.fail: set[int] = set()  # request numbers (0-based) answered 503 (each once)
         self.next_style = "absolute"  # url/link pages: absolute, relative, path, cross-origin
-        self.cursor_end: Any = None  # what the last cursor page carries as its next cursor: None, "", or "absent"
+        self.cursor_end: Any = (
+            None  # what the last cursor page carries as its next cursor: None, "", or "absent"
+        )
         self.connections = 0
         self.open_connections = 0
         self._lock = threading.Lock()
@@ -91,7 +93,9 @@ class PageServer:
 
     # -- answers -------------------------------------------------------------------------------
     def _answer(self, handler: BaseHTTPRequestHandler, body: Any) -> None:
-        seen = Seen(handler.command, handler.path, {k.lower(): v for k, v in handler.headers.items()}, body)
+        seen = Seen(
+            handler.command, handler.path, {k.lower(): v for k, v in handler.headers.items()}, body
+        )
         with self._lock:
             number = len(self.requests)
             self.requests.append(seen)
@@ -111,18 +115,26 @@ class PageServer:
         elif path == "/v1/pets/pages":
             page, per_page = arg("page", 1), arg("per_page", 10)
             pages = -(-len(PETS) // per_page)
-            payload = {"items": PETS[(page - 1) * per_page : page * per_page], "meta": {"pages": pages}}
+            payload = {
+                "items": PETS[(page - 1) * per_page : page * per_page],
+                "meta": {"pages": pages},
+            }
         elif path == "/v1/pets/cursor":
             start, limit = arg("cursor", 0), arg("limit", 10)
             payload = self._cursor_page(start, limit, "data", "next_cursor")
         elif path == "/v1/pets/search":
             start, limit = int(body.get("cursor") or 0), int(body.get("limit") or 10)
             page = self._cursor_page(start, limit, "results", "cursor")
-            payload = {"results": page["results"], "next": {k: v for k, v in page.items() if k == "cursor"}}
+            payload = {
+                "results": page["results"],
+                "next": {k: v for k, v in page.items() if k == "cursor"},
+            }
         elif path in ("/v1/pets/url", "/v1/pets/linked"):
             after, limit = arg("after", 0), 10
             items = PETS[after : after + limit]
-            following = f"{path}?after={after + limit}" + (f"&species={q['species'][0]}" if "species" in q else "")
+            following = f"{path}?after={after + limit}" + (
+                f"&species={q['species'][0]}" if "species" in q else ""
+            )
             nxt = self._next_link(following) if after + limit < len(PETS) else None
             if path == "/v1/pets/url":
                 payload = {"data": items, "links": {"next": nxt}}
@@ -153,7 +165,12 @@ class PageServer:
         return f"http://127.0.0.1:{self.port}{following}"
 
     @staticmethod
-    def _send(handler: BaseHTTPRequestHandler, status: int, payload: Any, headers: dict[str, str] | None = None) -> None:
+    def _send(
+        handler: BaseHTTPRequestHandler,
+        status: int,
+        payload: Any,
+        headers: dict[str, str] | None = None,
+    ) -> None:
         data = json.dumps(payload).encode()
         handler.send_response(status)
         handler.send_header("content-type", "application/json")

@@ -9,8 +9,9 @@ from typing import Any
 
 import pytest
 
-from tests.pagination.server import PETS, PageServer
+from tests.pagination.server import PageServer
 from tests.runtime.conftest import busy_connections
+
 
 def _ids(items: list[Any]) -> list[int]:
     return [item.id for item in items]
@@ -32,7 +33,9 @@ def test_offset_walk_sync(client: Any, server: PageServer) -> None:
     assert page.http_response.status_code == 200
     assert _ids(list(page)) == list(range(500))
     # 250 full pages, then a short (empty) one ends it: offset moves by the items received
-    assert _targets(server) == ["/v1/pets?limit=2"] + [f"/v1/pets?offset={2 * i}&limit=2" for i in range(1, 251)]
+    assert _targets(server) == ["/v1/pets?limit=2"] + [
+        f"/v1/pets?offset={2 * i}&limit=2" for i in range(1, 251)
+    ]
 
 
 def test_offset_walk_async(client: Any, server: PageServer) -> None:
@@ -44,7 +47,9 @@ def test_offset_walk_async(client: Any, server: PageServer) -> None:
         return items
 
     assert _ids(asyncio.run(main())) == list(range(500))
-    assert _targets(server) == ["/v1/pets?limit=2"] + [f"/v1/pets?offset={2 * i}&limit=2" for i in range(1, 251)]
+    assert _targets(server) == ["/v1/pets?limit=2"] + [
+        f"/v1/pets?offset={2 * i}&limit=2" for i in range(1, 251)
+    ]
 
 
 def test_short_page_ends_the_offset_walk(client: Any, server: PageServer) -> None:
@@ -71,7 +76,9 @@ def test_page_numbers_walk_and_num_pages_end(client: Any, server: PageServer) ->
 
 def test_cursor_walk_sync_and_async(client: Any, server: PageServer) -> None:
     assert _ids(list(client.pets.list_by_cursor(limit=4))) == list(range(500))
-    expected = ["/v1/pets/cursor?limit=4"] + [f"/v1/pets/cursor?cursor={4 * i}&limit=4" for i in range(1, 125)]
+    expected = ["/v1/pets/cursor?limit=4"] + [
+        f"/v1/pets/cursor?cursor={4 * i}&limit=4" for i in range(1, 125)
+    ]
     assert _targets(server) == expected
     server.requests.clear()
 
@@ -115,7 +122,9 @@ def test_link_header_walk(client: Any, server: PageServer, style: str) -> None:
     page = client.pets.list_by_link()
     assert type(page.result).__name__ == "list" and page.items == page.result
     assert _ids(list(page)) == list(range(500))
-    assert _targets(server) == ["/v1/pets/linked"] + [f"/v1/pets/linked?after={10 * i}" for i in range(1, 50)]
+    assert _targets(server) == ["/v1/pets/linked"] + [
+        f"/v1/pets/linked?after={10 * i}" for i in range(1, 50)
+    ]
 
 
 def test_link_walk_async(client: Any, server: PageServer) -> None:
@@ -128,7 +137,10 @@ def test_link_walk_async(client: Any, server: PageServer) -> None:
         return counts
 
     assert asyncio.run(main()) == [10] * 50
-    assert _targets(server)[:2] == ["/v1/pets/linked?species=dog", "/v1/pets/linked?after=10&species=dog"]
+    assert _targets(server)[:2] == [
+        "/v1/pets/linked?species=dog",
+        "/v1/pets/linked?after=10&species=dog",
+    ]
     assert len(server.requests) == 50
 
 
@@ -140,7 +152,11 @@ def test_break_sends_nothing_more_sync(client: Any, server: PageServer) -> None:
         if len(seen) == 25:
             break
     assert seen == list(range(25))
-    assert _targets(server) == ["/v1/pets?limit=10", "/v1/pets?offset=10&limit=10", "/v1/pets?offset=20&limit=10"]
+    assert _targets(server) == [
+        "/v1/pets?limit=10",
+        "/v1/pets?offset=10&limit=10",
+        "/v1/pets?offset=20&limit=10",
+    ]
     assert busy_connections(client._config.client) == 0
     client.close()
     assert server.wait_closed() == 0
@@ -190,11 +206,16 @@ def test_next_async(client: Any, server: PageServer) -> None:
         await client.aclose()
 
     asyncio.run(main())
-    assert _targets(server) == ["/v1/pets/pages?page=99&per_page=5", "/v1/pets/pages?page=100&per_page=5"]
+    assert _targets(server) == [
+        "/v1/pets/pages?page=99&per_page=5",
+        "/v1/pets/pages?page=100&per_page=5",
+    ]
 
 
 # -- origins ------------------------------------------------------------------------------------
-def test_cross_origin_next_link_is_refused(sdk: ModuleType, client: Any, server: PageServer) -> None:
+def test_cross_origin_next_link_is_refused(
+    sdk: ModuleType, client: Any, server: PageServer
+) -> None:
     server.next_style = "cross-origin"
     page = client.pets.list_by_link()
     with pytest.raises(sdk.errors.PaginationError) as info:
@@ -222,7 +243,9 @@ def test_cross_origin_refused_async(sdk: ModuleType, client: Any, server: PageSe
 # -- every page is an ordinary call: retries, auth --------------------------------------------
 def test_a_page_is_retried(sdk: ModuleType, client: Any, server: PageServer) -> None:
     retries = sdk.RetryConfig(
-        backoff=sdk.BackoffStrategy(initial_interval=1, max_interval=5, exponent=1, max_elapsed_time=5000, jitter=0),
+        backoff=sdk.BackoffStrategy(
+            initial_interval=1, max_interval=5, exponent=1, max_elapsed_time=5000, jitter=0
+        ),
         status_codes=("5XX",),
     )
     server.fail = {1}  # the second page's first attempt answers 503
@@ -239,7 +262,10 @@ def test_a_page_is_retried(sdk: ModuleType, client: Any, server: PageServer) -> 
         await client.aclose()
 
     asyncio.run(main())
-    assert _targets(server) == ["/v1/pets/cursor?limit=250"] + ["/v1/pets/cursor?cursor=250&limit=250"] * 2
+    assert (
+        _targets(server)
+        == ["/v1/pets/cursor?limit=250"] + ["/v1/pets/cursor?cursor=250&limit=250"] * 2
+    )
 
 
 def test_auth_and_caller_headers_on_every_page(client: Any, server: PageServer) -> None:
@@ -248,4 +274,3 @@ def test_auth_and_caller_headers_on_every_page(client: Any, server: PageServer) 
     assert len(server.requests) == 55
     assert {seen.headers.get("x-api-key") for seen in server.requests} == {"secret-key"}
     assert {seen.headers.get("x-trace") for seen in server.requests[:50]} == {"t1"}
-
