@@ -78,13 +78,16 @@ def surface_of(api: Api) -> dict[str, Any]:
                 response_roots.extend(r.type.models())
         if op.stream is not None:
             response_roots.extend(op.stream.chunk.models())
+        response = json_response.type.surface() if json_response and json_response.type else None
+        if op.pagination is not None:  # the method returns a page: its result type changes with it
+            response = f"page[{response}, {op.pagination.item.surface()}]"
         operations[op.call_path] = {
             "operation_id": op.operation_id,
             "http": f"{op.method.upper()} {op.path}",
             "async": f"{op.call_path}_async",
             "deprecated": op.deprecated,
             "params": params,
-            "response": json_response.type.surface() if json_response and json_response.type else None,
+            "response": response,
             "stream": op.stream.chunk.surface() if op.stream is not None else None,
         }
     request_side = _reachable(api, request_roots)

@@ -40,6 +40,7 @@ if TYPE_CHECKING:
 
     from typing_extensions import NotRequired, Self, Unpack
 
+    from ._pagination import Paging
     from ._streaming import DeltaShape
 
     class CallArguments(TypedDict):
@@ -55,6 +56,7 @@ if TYPE_CHECKING:
         server_url: str | None
         timeout_ms: int | None
         http_headers: Mapping[str, str] | None
+        page_url: NotRequired[str]  # a paged operation's next page: this URL as it is (`_pagination.py`)
 
 
 # What the debug log hides, whatever the API; `redacted_headers()` adds the apiKey schemes' headers.
@@ -85,6 +87,7 @@ class OperationSpec:
         default_factory=dict
     )  # (location, name): not the default
     security: Requirement | None = None  # None: the API's global requirement, `_settings.SECURITY`
+    pagination: Paging | None = None  # a paged operation: its method returns a page (`_pagination.py`)
     _adapters: dict[str, Any] = field(default_factory=dict)
 
     def adapter(self, which: Literal["response", "stream"]) -> Any:
@@ -195,6 +198,7 @@ class BaseClient:
         client = self._sync_client()
         auth = self._auth.credentials_sync(client, spec.operation_id, _requirement(spec))
         call = self._start(client, spec, auth, **arguments)
+        call.owner, call.arguments = self, arguments  # a page calls again with them
         while True:
             call.log_request()
             try:
@@ -218,6 +222,7 @@ class BaseClient:
         client = self._async_client()
         auth = await self._auth.credentials_async(client, spec.operation_id, _requirement(spec))
         call = self._start(client, spec, auth, **arguments)
+        call.owner, call.arguments = self, arguments  # a page calls again with them
         while True:
             call.log_request()
             try:
@@ -252,6 +257,7 @@ class BaseClient:
         server_url: str | None,
         timeout_ms: int | None,
         http_headers: Mapping[str, str] | None,
+        page_url: str | None = None,
     ) -> _Call:
         """Build the request (the `before_request` hooks run here, once per call) and its retry policy."""
         config = self._config
@@ -276,6 +282,7 @@ class BaseClient:
             base_url=base_url,
             timeout_ms=timeout_ms,
             http_headers=http_headers,
+            page_url=page_url,
         )
         context = HookContext(spec.operation_id, base_url)
         request = config.hooks.before_request(context, request)
@@ -293,7 +300,19 @@ class BaseClient:
 class _Call:
     """One call in progress: its request, its attempts, and every decision that needs no I/O."""
 
-    __slots__ = ("attempt", "auth", "config", "context", "request", "retries", "spec", "started", "streaming")
+    __slots__ = (
+        "arguments",
+        "attempt",
+        "auth",
+        "config",
+        "context",
+        "owner",
+        "request",
+        "retries",
+        "spec",
+        "started",
+        "streaming",
+    )
 
     def __init__(
         self,
@@ -314,6 +333,8 @@ class _Call:
         self.config = config
         self.started = monotonic()
         self.attempt = 0  # attempts that failed so far
+        self.owner: BaseClient | None = None  # the client and arguments of the call, for the next page
+        self.arguments: CallArguments | None = None
 
     def token_refused(self, response: httpx.Response) -> bool:
         """A 401 to an OAuth token that was not refreshed yet: worth one more try with a new token."""
@@ -363,7 +384,12 @@ class _Call:
         hooks = self.config.hooks
         if response.status_code < 400:
             response = hooks.after_success(self.context, response)
-            return decode_response(self.spec, response, self.streaming, is_async)
+            result = decode_response(self.spec, response, self.streaming, is_async)
+            if self.spec.pagination is not None and self.owner is not None and self.arguments is not None:
+                from ._pagination import page_of
+
+                return page_of(self.owner, self.spec, self.arguments, result, response, is_async)
+            return result
         error = error_for(self.spec, response)
         hooks.after_error(self.context, response, error)
         raise error
@@ -410,8 +436,12 @@ def build_request(
     base_url: str,
     timeout_ms: int | None,
     http_headers: Mapping[str, str] | None,
+    page_url: str | None = None,
 ) -> httpx.Request:
-    """The request of one call: path parameters filled in, the credentials placed, the body encoded."""
+    """The request of one call: path parameters filled in, the credentials placed, the body encoded.
+
+    `page_url`: a paged operation's next page, sent to that URL with its own query (the credentials
+    still join it) instead of the operation's path and query parameters."""
     styles = spec.param_styles
     path = spec.path
     if path_params:
@@ -431,6 +461,8 @@ def build_request(
     cookie = cookie_header(cookies, styles) if cookies else None
     if cookie is not None:
         all_headers["cookie"] = cookie
+    if page_url is not None:
+        query = None
     if auth is not None:  # after the cookie parameters: a credential cookie joins them
         query = auth.apply(all_headers, query)
     kwargs = encode_body(spec.request_content_type, body)
@@ -440,10 +472,11 @@ def build_request(
         for name, value in http_headers.items():
             all_headers[name.lower()] = value
     query_text = query_string(query, styles) if query else ""
+    url = base_url.rstrip("/") + path if page_url is None else page_url
     return client.build_request(
         spec.method,
         # A path may carry fixed query parameters of its own (`/jobs?op=LIST`): the others join them.
-        base_url.rstrip("/") + path + (("&" if "?" in path else "?") + query_text if query_text else ""),
+        url + (("&" if "?" in url else "?") + query_text if query_text else ""),
         headers=all_headers,
         timeout=timeout_ms / 1000 if timeout_ms is not None else None,
         **kwargs,

@@ -16,6 +16,7 @@ __all__ = [
     "APIError",
     "APITimeoutError",
     "MissingCredentialsError",
+    "PaginationError",
     "RequestValidationError",
     "ResponseValidationError",
     "SDKError",
@@ -127,6 +128,16 @@ class APITimeoutError(APIConnectionError):
 
 class StreamError(SDKError):
     """A server-sent event stream broke off or carried an error."""
+
+
+class PaginationError(SDKError):
+    """A page's next URL (a `url` output or a `Link: rel="next"` header) is on another origin (scheme,
+    host or port) than the page's own request: the SDK does not follow it, so the client's credentials
+    never go to a server the API did not name. `url` is the refused address."""
+
+    def __init__(self, message: str, url: str) -> None:
+        self.url = url
+        super().__init__(message)
 
 
 def _body_text(response: httpx.Response) -> str:

@@ -14,6 +14,7 @@ if TYPE_CHECKING:
         APIError,
         APITimeoutError,
         MissingCredentialsError,
+        PaginationError,
         RequestValidationError,
         ResponseValidationError,
         SDKError,
@@ -361,6 +362,7 @@ _ERRORS = frozenset(
         "APIConnectionError",
         "APITimeoutError",
         "StreamError",
+        "PaginationError",
         "MissingCredentialsError",
         "TokenError",
     }
@@ -1017,6 +1019,7 @@ __all__ = [
     "ModerationTypedDict",
     "OutputFormat",
     "OutputFormatTypedDict",
+    "PaginationError",
     "Quality",
     "QualityTypedDict",
     "RequestValidationError",
