@@ -316,8 +316,10 @@ def render_docs(api: Api, sdk: Any, env: jinja2.Environment) -> dict[str, str]:
         anchors.update(_operation_anchors(first, group.operations))
         files[group_file(group)] = resource.render(group=group, anchors=anchors, **ctx)
     plain, streaming = _showcase(api)
+    paged = [o for o in api.operations if o.pagination is not None]
     files["README.md"] = env.get_template("docs/readme.md.jinja").render(
-        anchors=anchors, showcase=plain, streaming=streaming, **ctx
+        anchors=anchors, showcase=plain, streaming=streaming, paged=paged,
+        paging=next((o for o in paged if not o.deprecated), paged[0] if paged else None), **ctx
     )
     model = env.get_template("docs/model.md.jinja")
     for name, m in api.models.items():

@@ -317,12 +317,37 @@ class SpecServer:
         pointer = _pointer("paths", route.path, route.method.lower(), "responses", status, "content", ctype, "schema")
         if "json" in ctype:
             value = self.sample(media[ctype].get("schema") or {})
+            value = self.end_of_pages(route.op.get("x-speakeasy-pagination"), value, dict(query), body)
             problems = self.errors(value, pointer)
             assert not problems, f"the mock's own answer for {op_id} is invalid: {problems}"
             return int(status), ctype, json.dumps(value).encode()
         if ctype.startswith("text/"):
             return int(status), ctype, b"text answer"
         return int(status), ctype, b"\x89PNG\r\n\x1a\n"
+
+    @staticmethod
+    def end_of_pages(paging: Any, value: Any, query: dict[str, str], body: Any) -> Any:
+        """A paged operation's sample answer that lets an example's walk end: no next cursor or URL,
+        and no items once the call asks for a following page (it carries an offset, page or cursor)."""
+        if not isinstance(paging, dict) or not isinstance(value, dict):
+            return value
+        outputs = paging.get("outputs") or {}
+
+        def put(path: Any, new: Any) -> None:
+            keys = path[2:].split(".") if isinstance(path, str) and path.startswith("$.") else []
+            holder = value
+            for key in keys[:-1]:
+                holder = holder.get(key) if isinstance(holder, dict) else None
+            if keys and isinstance(holder, dict) and keys[-1] in holder:
+                holder[keys[-1]] = new
+
+        for key in ("nextCursor", "nextUrl"):
+            put(outputs.get(key), None)
+        inputs = [i for i in paging.get("inputs") or [] if isinstance(i, dict) and i.get("type") != "limit"]
+        sent = {**query, **(body if isinstance(body, dict) else {})}
+        if any(i.get("name") in sent for i in inputs):
+            put(outputs.get("results"), [])
+        return value
 
     # -- credentials -------------------------------------------------------------------------
     def token(self, key: str, headers: dict[str, str], raw: bytes) -> tuple[int, str, bytes]:
