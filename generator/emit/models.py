@@ -57,7 +57,12 @@ def _run(kind: str, schemas_only: dict[str, Any], package: str) -> str:
             "deserialize_default_values": ["enum"],
             "output_model_type": DataModelType.PydanticV2BaseModel,
             "base_class": f"{package}._base_model.BaseModel",
-            "additional_imports": [f"{package}._base_model.OpenEnum", f"{package}._base_model.Constraints"],
+            "additional_imports": [
+                f"{package}._base_model.OpenEnum",
+                f"{package}._base_model.Constraints",
+                f"{package}._base_model.OpenUnion",
+                f"{package}._base_model.UnknownVariant",
+            ],
             "use_subclass_enum": True,
             "capitalise_enum_members": True,
             "field_constraints": True,
@@ -99,13 +104,14 @@ def generate_models(doc: dict[str, Any], package: str) -> tuple[str, str]:
     # describe what is sent, so there only `readOnly` ones are.
     pydantic_input = _with_components(doc, _unrequired(components, ("readOnly", "writeOnly")))
     typeddict_input = _with_components(doc, _unrequired(components, ("readOnly",)))
+    read = response_schemas(doc)
     if len(schemas) < PARALLEL_THRESHOLD or (os.cpu_count() or 1) < 2:
-        return _lenient(_run("pydantic", pydantic_input, package)), _run("typeddict", typeddict_input, package)
+        return _lenient(_run("pydantic", pydantic_input, package), read), _run("typeddict", typeddict_input, package)
     frozen = pickle.dumps(typeddict_input, protocol=pickle.HIGHEST_PROTOCOL)  # now, not in the pool's thread
     with ProcessPoolExecutor(max_workers=1) as pool:
         typeddicts = pool.submit(_run_pickled, "typeddict", frozen, package)
         pydantic_code = _run("pydantic", pydantic_input, package)
-        return _lenient(pydantic_code), typeddicts.result()
+        return _lenient(pydantic_code, read), typeddicts.result()
 
 
 def _with_components(doc: dict[str, Any], components: dict[str, Any]) -> dict[str, Any]:
@@ -222,9 +228,101 @@ def _own_values(schemas: dict[str, Any], ref: str, prop: Any, depth: int = 0) ->
     return []
 
 
-def _lenient(source: str) -> str:
-    """The pydantic models as the SDK uses them: open enums, constraints that responses skip."""
-    return request_only_constraints(open_enums(source))
+def _lenient(source: str, read: set[str]) -> str:
+    """The pydantic models as the SDK uses them: open enums, constraints that responses skip, and
+    discriminated unions that keep unknown variants where a response (`read`: schema names) holds them."""
+    return open_unions(request_only_constraints(open_enums(source)), read)
+
+
+def response_schemas(doc: dict[str, Any]) -> set[str]:
+    """The component schemas that responses (success, error or stream) name, directly or through
+    `components/responses`; the generated code's own references take it from there (`open_unions`)."""
+    found: set[str] = set()
+    seen: set[str] = set()
+    components = doc.get("components") if isinstance(doc.get("components"), dict) else {}
+    responses = components.get("responses") if isinstance(components.get("responses"), dict) else {}
+
+    def walk(node: Any, depth: int = 0) -> None:
+        if depth > 64:
+            return
+        if isinstance(node, list):
+            for item in node:
+                walk(item, depth + 1)
+        elif isinstance(node, dict):
+            ref = node.get("$ref")
+            if isinstance(ref, str) and ref.startswith(_REF):
+                found.add(ref[len(_REF):])
+            elif isinstance(ref, str) and ref.startswith("#/components/responses/") and ref not in seen:
+                seen.add(ref)
+                walk(responses.get(ref.rsplit("/", 1)[1]), depth + 1)
+            for value in node.values():
+                walk(value, depth + 1)
+
+    for item in (doc.get("paths") or {}).values():
+        for op in (item or {}).values() if isinstance(item, dict) else ():
+            if isinstance(op, dict):
+                walk(op.get("responses"))
+    return found
+
+
+def open_unions(source: str, read: set[str]) -> str:
+    """Rewrite `Annotated[A | B, Field(discriminator="t")]` as `Annotated[A | B | UnknownVariant, OpenUnion("t")]`
+    in every definition that a response can reach: the component schemas in `read` and every
+    definition they name, transitively (inline classes included). Request-only unions stay closed,
+    so their types do not grow a member no request may use.
+    """
+    tree = ast.parse(source)
+    defined: dict[str, ast.stmt] = {}
+    for node in tree.body:
+        name = (
+            node.name if isinstance(node, ast.ClassDef)
+            else node.targets[0].id if isinstance(node, ast.Assign) and len(node.targets) == 1 and isinstance(node.targets[0], ast.Name)
+            else node.target.id if isinstance(node, ast.AnnAssign) and isinstance(node.target, ast.Name)
+            else None
+        )
+        if name is not None:
+            defined[name] = node
+    reached: set[str] = set()
+    todo = [n for n in read if n in defined]
+    while todo:
+        name = todo.pop()
+        if name in reached:
+            continue
+        reached.add(name)
+        for sub in ast.walk(defined[name]):
+            ref = sub.id if isinstance(sub, ast.Name) else sub.value if isinstance(sub, ast.Constant) and isinstance(sub.value, str) else None
+            if ref in defined and ref not in reached:
+                todo.append(ref)
+    data = source.encode()
+    starts = [0]
+    for line in data.splitlines(keepends=True):
+        starts.append(starts[-1] + len(line))
+    edits: list[tuple[int, int, bytes]] = []
+    for name in reached:
+        for node in ast.walk(defined[name]):
+            if not (isinstance(node, ast.Subscript) and isinstance(node.value, ast.Name) and node.value.id == "Annotated"):
+                continue
+            if not isinstance(node.slice, ast.Tuple) or len(node.slice.elts) < 2:
+                continue
+            union, *metas = node.slice.elts
+            for meta in metas:
+                disc = next((k for k in meta.keywords if k.arg == "discriminator"), None) if isinstance(meta, ast.Call) and isinstance(meta.func, ast.Name) and meta.func.id == "Field" else None
+                if disc is None or not isinstance(disc.value, ast.Constant) or not isinstance(meta, ast.Call):
+                    continue
+                assert union.end_lineno is not None and union.end_col_offset is not None
+                end = starts[union.end_lineno - 1] + union.end_col_offset
+                edits.append((end, end, b" | UnknownVariant"))
+                assert meta.end_lineno is not None and meta.end_col_offset is not None
+                begin, stop = starts[meta.lineno - 1] + meta.col_offset, starts[meta.end_lineno - 1] + meta.end_col_offset
+                kept = [k for k in meta.keywords if k.arg != "discriminator"]
+                rest = ", ".join(
+                    f"{k.arg}={ast.get_source_segment(source, k.value)}" if k.arg else f"**{ast.get_source_segment(source, k.value)}"
+                    for k in kept
+                )
+                edits.append((begin, stop, ((f"Field({rest}), " if kept else "") + f"OpenUnion({disc.value.value!r})").encode()))
+    for begin, stop, new in sorted(edits, reverse=True):
+        data = data[:begin] + new + data[stop:]
+    return data.decode()
 
 
 def open_enums(source: str) -> str:

@@ -166,3 +166,71 @@ class _Sized:
 
     def validate_python(self, value: Any) -> Any:
         return self._validator.validate_python(list(value))
+
+
+class UnknownVariant(BaseModel):
+    """A member of a discriminated union that the spec does not list, as a server sent it.
+
+    A response whose discriminator tag (`"type": "symlink"`) names no member the SDK knows, or that
+    has no tag, is read as this rather than failing: every field the server sent is kept, in
+    `model_extra` (and `model_dump()`). Requests never accept it: the spec's members only.
+    """
+
+
+class OpenUnion:
+    """A discriminated union that reads unknown tags in responses as `UnknownVariant`.
+
+    Generated as `Annotated[A | B | UnknownVariant, OpenUnion("type")]` for the unions a response can
+    contain: `A | B` are validated as pydantic's tagged union on the `type` property; only when the
+    tag is missing or unknown and the data comes from a server (the `RESPONSE` context) is the value
+    kept as an `UnknownVariant`; a request gets pydantic's own error.
+    """
+
+    __slots__ = ("discriminator",)
+
+    def __init__(self, discriminator: str) -> None:
+        self.discriminator = discriminator
+
+    def __repr__(self) -> str:
+        return f"OpenUnion({self.discriminator!r})"
+
+    def __get_pydantic_core_schema__(self, source: Any, handler: GetCoreSchemaHandler) -> CoreSchema:
+        from functools import reduce
+        from operator import or_
+        from typing import Annotated, get_args
+
+        from pydantic_core import core_schema
+
+        members = [m for m in get_args(source) if m is not UnknownVariant]
+        union = reduce(or_, members) if len(members) > 1 else members[0]
+        tagged = handler.generate_schema(Annotated[union, pydantic.Field(discriminator=self.discriminator)])
+        return core_schema.with_info_wrap_validator_function(
+            _open_union,
+            tagged,
+            serialization=core_schema.wrap_serializer_function_ser_schema(
+                _serialize_open, schema=tagged, info_arg=True
+            ),
+        )
+
+
+_UNKNOWN_TAG = frozenset({"union_tag_invalid", "union_tag_not_found"})
+
+
+def _open_union(value: Any, validate: Any, info: ValidationInfo) -> Any:
+    try:
+        return validate(value)
+    except ValueError as exc:
+        from pydantic_core import ValidationError
+
+        if not (isinstance(exc, ValidationError) and info.context is RESPONSE and isinstance(value, dict)):
+            raise
+        errors = exc.errors()
+        if len(errors) != 1 or errors[0]["type"] not in _UNKNOWN_TAG or errors[0]["loc"]:
+            raise
+        return UnknownVariant.model_validate(value)
+
+
+def _serialize_open(value: Any, serialize: Any, info: Any) -> Any:
+    if isinstance(value, UnknownVariant):
+        return value.model_dump(mode="json" if info.mode_is_json() else "python")
+    return serialize(value)
