@@ -72,7 +72,10 @@ def check_resource_reply(lenient: ModuleType, reply: Any) -> None:
     file, folder, untagged = reply.related
     assert isinstance(file, models.File) and file.size == -5
     assert isinstance(folder, models.Folder) and folder.count == 99
-    assert isinstance(untagged, UnknownVariant) and untagged.model_dump() == RESOURCE_REPLY["related"][2]
+    assert (
+        isinstance(untagged, UnknownVariant)
+        and untagged.model_dump() == RESOURCE_REPLY["related"][2]
+    )
     assert reply.code == "lower-case"
     # The data is kept as it came: it serialises back to what the server sent.
     assert json.loads(reply.model_dump_json(exclude_unset=True)) == RESOURCE_REPLY
@@ -81,14 +84,20 @@ def check_resource_reply(lenient: ModuleType, reply: Any) -> None:
 def check_user_reply(lenient: ModuleType, user: Any) -> None:
     models = lenient.models
     assert user.id == "u1" and user.name == "Far-Too-Long-Name"
-    assert isinstance(user.level, models.Level) and user.level.value == 7 and user.level.name == "UNKNOWN"
+    assert (
+        isinstance(user.level, models.Level)
+        and user.level.value == 7
+        and user.level.name == "UNKNOWN"
+    )
     assert user.color.value == "purple"
     assert (user.age, user.score, user.tags) == (999, 0.3, ["abcd", "e", "f"])
     assert user.created.year == 2024
     assert user.password is None
 
 
-def test_a_response_breaking_every_constraint_is_read(lenient: ModuleType, server: ScriptedServer) -> None:
+def test_a_response_breaking_every_constraint_is_read(
+    lenient: ModuleType, server: ScriptedServer
+) -> None:
     server.reset(Step(200, RESOURCE_REPLY))
     with client(lenient, server) as sdk:
         check_resource_reply(lenient, sdk.resources.get_resource(id_="r1"))
@@ -97,7 +106,9 @@ def test_a_response_breaking_every_constraint_is_read(lenient: ModuleType, serve
     assert server.requests[-1].json() == {"name": "ann", "password": "secret-pw", "level": 2}
 
 
-def test_a_response_breaking_every_constraint_is_read_async(lenient: ModuleType, server: ScriptedServer) -> None:
+def test_a_response_breaking_every_constraint_is_read_async(
+    lenient: ModuleType, server: ScriptedServer
+) -> None:
     async def main() -> None:
         async with client(lenient, server) as sdk:
             server.reset(Step(200, RESOURCE_REPLY))
@@ -109,16 +120,23 @@ def test_a_response_breaking_every_constraint_is_read_async(lenient: ModuleType,
     assert server.requests[-1].json() == {"name": "ann", "password": "secret-pw", "level": 2}
 
 
-def test_a_known_tag_with_the_wrong_types_still_fails(lenient: ModuleType, server: ScriptedServer) -> None:
+def test_a_known_tag_with_the_wrong_types_still_fails(
+    lenient: ModuleType, server: ScriptedServer
+) -> None:
     """Lenient is not blind: a `file` without its required `size`, or a size that is not a number, fails."""
     for bad in ({"type": "file", "id": "f"}, {"type": "file", "id": "f", "size": "big"}):
         server.reset(Step(200, {"data": bad}))
-        with client(lenient, server) as sdk, pytest.raises(lenient.models.ResponseValidationError) as info:
+        with (
+            client(lenient, server) as sdk,
+            pytest.raises(lenient.models.ResponseValidationError) as info,
+        ):
             sdk.resources.get_resource(id_="r1")
         assert "data.file.size" in str(info.value)
 
 
-def test_an_error_body_breaking_constraints_is_kept(lenient: ModuleType, server: ScriptedServer) -> None:
+def test_an_error_body_breaking_constraints_is_kept(
+    lenient: ModuleType, server: ScriptedServer
+) -> None:
     body = {"message": "a message longer than ten characters", "level": 42}
     server.reset(Step(422, body))
     with client(lenient, server) as sdk, pytest.raises(lenient.errors.ProblemError) as info:
@@ -150,10 +168,15 @@ def check_ticks(lenient: ModuleType, ticks: list[Any]) -> None:
 
     assert [(t.n, t.label) for t in ticks] == [(99, "NOT-LOWER"), (1, "ok")]
     assert ticks[0].level.value == 5
-    assert isinstance(ticks[1].resource, UnknownVariant) and ticks[1].resource.model_extra == TICKS[1]["resource"]
+    assert (
+        isinstance(ticks[1].resource, UnknownVariant)
+        and ticks[1].resource.model_extra == TICKS[1]["resource"]
+    )
 
 
-def test_stream_events_breaking_constraints_are_read(lenient: ModuleType, server: ScriptedServer) -> None:
+def test_stream_events_breaking_constraints_are_read(
+    lenient: ModuleType, server: ScriptedServer
+) -> None:
     server.reset(tick_stream())
     with client(lenient, server) as sdk:
         check_ticks(lenient, list(sdk.ticks.list_ticks()))
@@ -209,10 +232,14 @@ def test_a_model_built_by_hand_keeps_the_constraints(lenient: ModuleType) -> Non
         lenient.models.ResourceResponse.model_validate(RESOURCE_REPLY)
 
 
-def test_read_only_is_not_an_argument_and_not_required(lenient: ModuleType, server: ScriptedServer) -> None:
+def test_read_only_is_not_an_argument_and_not_required(
+    lenient: ModuleType, server: ScriptedServer
+) -> None:
     parameters = inspect.signature(lenient.resources.users.Users.create_user).parameters
     assert not {"id", "id_"} & set(parameters)
-    assert parameters["password"].default is inspect.Parameter.empty  # writeOnly: still required to send
+    assert (
+        parameters["password"].default is inspect.Parameter.empty
+    )  # writeOnly: still required to send
     server.reset(Step(200, USER_REPLY))
     with client(lenient, server) as sdk:
         with pytest.raises(TypeError):
@@ -255,7 +282,9 @@ def test_mypy_agrees(lenient: ModuleType, tmp_path: Path, monkeypatch: pytest.Mo
     assert proc.returncode == 0, proc.stdout + proc.stderr
     body = "\n".join(f"    {line}  # {name}" for name, line in USER_MISTAKES.items())
     program = tmp_path / "bad.py"
-    program.write_text(f"from lenient_runtime_sdk import Lenient\n\ndef use(client: Lenient) -> None:\n{body}\n")
+    program.write_text(
+        f"from lenient_runtime_sdk import Lenient\n\ndef use(client: Lenient) -> None:\n{body}\n"
+    )
     proc = run([tool("mypy"), "--strict", "--cache-dir", cache, str(program)], cwd=tmp_path)
     for line_no, name in enumerate(USER_MISTAKES, start=4):
         assert f"bad.py:{line_no}:" in proc.stdout, f"mypy missed: {name}\n{proc.stdout}"
