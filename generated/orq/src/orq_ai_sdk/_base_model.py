@@ -55,10 +55,11 @@ class OpenEnum(Enum):
 class Constraints:
     """The spec's value constraints (`pattern`, lengths, bounds, `multipleOf`) of one field or type.
 
-    Models enforce them when they are built, from keyword arguments or by hand, so a request breaking
-    them fails before anything is sent; data read from a server (validated with the `RESPONSE`
-    context) is checked for its types only, so a server that sends a longer name than the spec allows
-    does not make a successful call fail. The checks and their error messages are pydantic's own.
+    Models enforce them when they are built from Python values, keyword arguments or by hand, so a
+    request breaking them fails before anything is sent; data read from a server (JSON, or Python
+    values validated with the `RESPONSE` context) is checked for its types only, so a server that
+    sends a longer name than the spec allows does not make a successful call fail. The checks and
+    their error messages are pydantic's own.
     """
 
     __slots__ = ("_validators", "constraints")
@@ -73,7 +74,12 @@ class Constraints:
     def __get_pydantic_core_schema__(self, source: Any, handler: GetCoreSchemaHandler) -> CoreSchema:
         from pydantic_core import core_schema
 
-        return core_schema.with_info_after_validator_function(self._check, handler(source))
+        plain = handler(source)
+        # JSON is what servers send: read for its type only, with no Python call per value. Python
+        # values (arguments, models built by hand) are checked, unless validated as a response.
+        return core_schema.json_or_python_schema(
+            json_schema=plain, python_schema=core_schema.with_info_after_validator_function(self._check, plain)
+        )
 
     def __get_pydantic_json_schema__(self, schema: CoreSchema, handler: GetJsonSchemaHandler) -> dict[str, Any]:
         json_schema: dict[str, Any] = handler(schema)
