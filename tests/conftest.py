@@ -28,6 +28,7 @@ GOLDEN_SPECS: dict[str, tuple[Path, str]] = {
     "security": (SPECS / "security.yaml", "security_sdk"),
     "deprecations": (SPECS / "deprecations.yaml", "deprecations_sdk"),
     "pagination": (SPECS / "pagination.yaml", "pagination_sdk"),
+    "lenient": (SPECS / "lenient.yaml", "lenient_sdk"),
 }
 
 if str(ORQ_SRC) not in sys.path:

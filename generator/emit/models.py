@@ -57,7 +57,12 @@ def _run(kind: str, schemas_only: dict[str, Any], package: str) -> str:
             "deserialize_default_values": ["enum"],
             "output_model_type": DataModelType.PydanticV2BaseModel,
             "base_class": f"{package}._base_model.BaseModel",
-            "additional_imports": [f"{package}._base_model.OpenEnum"],
+            "additional_imports": [
+                f"{package}._base_model.OpenEnum",
+                f"{package}._base_model.Constraints",
+                f"{package}._base_model.OpenUnion",
+                f"{package}._base_model.UnknownVariant",
+            ],
             "use_subclass_enum": True,
             "capitalise_enum_members": True,
             "field_constraints": True,
@@ -93,19 +98,66 @@ def generate_models(doc: dict[str, Any], package: str) -> tuple[str, str]:
     schemas = (doc.get("components") or {}).get("schemas") or {}
     if not schemas:
         return "", ""
-    schemas_only = {
+    components = _discriminators({name: _for_codegen(schema) for name, schema in schemas.items()})
+    # One model class serves requests and responses: a required `readOnly` property (sent only by
+    # the server) or `writeOnly` one (sent only by the client) is optional in it. The TypedDicts only
+    # describe what is sent, so there only `readOnly` ones are.
+    pydantic_input = _with_components(doc, _unrequired(components, ("readOnly", "writeOnly")))
+    typeddict_input = _with_components(doc, _unrequired(components, ("readOnly",)))
+    read = response_schemas(doc)
+    if len(schemas) < PARALLEL_THRESHOLD or (os.cpu_count() or 1) < 2:
+        return _lenient(_run("pydantic", pydantic_input, package), read), _run("typeddict", typeddict_input, package)
+    frozen = pickle.dumps(typeddict_input, protocol=pickle.HIGHEST_PROTOCOL)  # now, not in the pool's thread
+    with ProcessPoolExecutor(max_workers=1) as pool:
+        typeddicts = pool.submit(_run_pickled, "typeddict", frozen, package)
+        pydantic_code = _run("pydantic", pydantic_input, package)
+        return _lenient(pydantic_code, read), typeddicts.result()
+
+
+def _with_components(doc: dict[str, Any], components: dict[str, Any]) -> dict[str, Any]:
+    return {
         "openapi": doc.get("openapi", "3.1.0"),
         "info": {"title": "models", "version": "0"},
         "paths": {},
-        "components": {"schemas": _discriminators({name: _for_codegen(schema) for name, schema in schemas.items()})},
+        "components": {"schemas": components},
     }
-    if len(schemas) < PARALLEL_THRESHOLD or (os.cpu_count() or 1) < 2:
-        return open_enums(_run("pydantic", schemas_only, package)), _run("typeddict", schemas_only, package)
-    frozen = pickle.dumps(schemas_only, protocol=pickle.HIGHEST_PROTOCOL)  # now, not in the pool's thread
-    with ProcessPoolExecutor(max_workers=1) as pool:
-        typeddicts = pool.submit(_run_pickled, "typeddict", frozen, package)
-        pydantic_code = _run("pydantic", schemas_only, package)
-        return open_enums(pydantic_code), typeddicts.result()
+
+
+def _unrequired(schemas: dict[str, Any], flags: tuple[str, ...]) -> dict[str, Any]:
+    """The components with every property marked by one of `flags` (directly or on the component its
+    `$ref` names) taken out of `required`, at any depth. Unchanged schemas are shared, not copied."""
+
+    def marked(prop: Any) -> bool:
+        if not isinstance(prop, dict):
+            return False
+        ref = prop.get("$ref")
+        target = schemas.get(ref[len(_REF):]) if isinstance(ref, str) and ref.startswith(_REF) else None
+        return any(prop.get(f) is True or (isinstance(target, dict) and target.get(f) is True) for f in flags)
+
+    def walk(schema: Any, depth: int = 0) -> Any:
+        if isinstance(schema, list):
+            items = [walk(s, depth + 1) for s in schema]
+            return items if any(a is not b for a, b in zip(items, schema, strict=True)) else schema
+        if not isinstance(schema, dict) or depth > 64:
+            return schema
+        out: dict[str, Any] | None = None
+        for key, value in schema.items():
+            if key in ("enum", "const", "default", "example", "examples", "required", "discriminator"):
+                continue
+            new = walk(value, depth + 1)
+            if new is not value:
+                out = out if out is not None else dict(schema)
+                out[key] = new
+        props = schema.get("properties")
+        required = schema.get("required")
+        if isinstance(props, dict) and isinstance(required, list):
+            kept = [name for name in required if not (isinstance(name, str) and marked(props.get(name)))]
+            if len(kept) != len(required):
+                out = out if out is not None else dict(schema)
+                out["required"] = kept
+        return schema if out is None else out
+
+    return {name: walk(schema) for name, schema in schemas.items()}
 
 
 _FIELD_ONLY = ("deprecated", "examples", "example")
@@ -176,6 +228,103 @@ def _own_values(schemas: dict[str, Any], ref: str, prop: Any, depth: int = 0) ->
     return []
 
 
+def _lenient(source: str, read: set[str]) -> str:
+    """The pydantic models as the SDK uses them: open enums, constraints that responses skip, and
+    discriminated unions that keep unknown variants where a response (`read`: schema names) holds them."""
+    return open_unions(request_only_constraints(open_enums(source)), read)
+
+
+def response_schemas(doc: dict[str, Any]) -> set[str]:
+    """The component schemas that responses (success, error or stream) name, directly or through
+    `components/responses`; the generated code's own references take it from there (`open_unions`)."""
+    found: set[str] = set()
+    seen: set[str] = set()
+    components = doc.get("components") if isinstance(doc.get("components"), dict) else {}
+    responses = components.get("responses") if isinstance(components.get("responses"), dict) else {}
+
+    def walk(node: Any, depth: int = 0) -> None:
+        if depth > 64:
+            return
+        if isinstance(node, list):
+            for item in node:
+                walk(item, depth + 1)
+        elif isinstance(node, dict):
+            ref = node.get("$ref")
+            if isinstance(ref, str) and ref.startswith(_REF):
+                found.add(ref[len(_REF):])
+            elif isinstance(ref, str) and ref.startswith("#/components/responses/") and ref not in seen:
+                seen.add(ref)
+                walk(responses.get(ref.rsplit("/", 1)[1]), depth + 1)
+            for value in node.values():
+                walk(value, depth + 1)
+
+    for item in (doc.get("paths") or {}).values():
+        for op in (item or {}).values() if isinstance(item, dict) else ():
+            if isinstance(op, dict):
+                walk(op.get("responses"))
+    return found
+
+
+def open_unions(source: str, read: set[str]) -> str:
+    """Rewrite `Annotated[A | B, Field(discriminator="t")]` as `Annotated[A | B | UnknownVariant, OpenUnion("t")]`
+    in every definition that a response can reach: the component schemas in `read` and every
+    definition they name, transitively (inline classes included). Request-only unions stay closed,
+    so their types do not grow a member no request may use.
+    """
+    tree = ast.parse(source)
+    defined: dict[str, ast.stmt] = {}
+    for node in tree.body:
+        name = (
+            node.name if isinstance(node, ast.ClassDef)
+            else node.targets[0].id if isinstance(node, ast.Assign) and len(node.targets) == 1 and isinstance(node.targets[0], ast.Name)
+            else node.target.id if isinstance(node, ast.AnnAssign) and isinstance(node.target, ast.Name)
+            else None
+        )
+        if name is not None:
+            defined[name] = node
+    reached: set[str] = set()
+    todo = [n for n in read if n in defined]
+    while todo:
+        name = todo.pop()
+        if name in reached:
+            continue
+        reached.add(name)
+        for sub in ast.walk(defined[name]):
+            ref = sub.id if isinstance(sub, ast.Name) else sub.value if isinstance(sub, ast.Constant) and isinstance(sub.value, str) else None
+            if ref in defined and ref not in reached:
+                todo.append(ref)
+    data = source.encode()
+    starts = [0]
+    for line in data.splitlines(keepends=True):
+        starts.append(starts[-1] + len(line))
+    edits: list[tuple[int, int, bytes]] = []
+    for name in reached:
+        for node in ast.walk(defined[name]):
+            if not (isinstance(node, ast.Subscript) and isinstance(node.value, ast.Name) and node.value.id == "Annotated"):
+                continue
+            if not isinstance(node.slice, ast.Tuple) or len(node.slice.elts) < 2:
+                continue
+            union, *metas = node.slice.elts
+            for meta in metas:
+                disc = next((k for k in meta.keywords if k.arg == "discriminator"), None) if isinstance(meta, ast.Call) and isinstance(meta.func, ast.Name) and meta.func.id == "Field" else None
+                if disc is None or not isinstance(disc.value, ast.Constant) or not isinstance(meta, ast.Call):
+                    continue
+                assert union.end_lineno is not None and union.end_col_offset is not None
+                end = starts[union.end_lineno - 1] + union.end_col_offset
+                edits.append((end, end, b" | UnknownVariant"))
+                assert meta.end_lineno is not None and meta.end_col_offset is not None
+                begin, stop = starts[meta.lineno - 1] + meta.col_offset, starts[meta.end_lineno - 1] + meta.end_col_offset
+                kept = [k for k in meta.keywords if k.arg != "discriminator"]
+                rest = ", ".join(
+                    f"{k.arg}={ast.get_source_segment(source, k.value)}" if k.arg else f"**{ast.get_source_segment(source, k.value)}"
+                    for k in kept
+                )
+                edits.append((begin, stop, ((f"Field({rest}), " if kept else "") + f"OpenUnion({disc.value.value!r})").encode()))
+    for begin, stop, new in sorted(edits, reverse=True):
+        data = data[:begin] + new + data[stop:]
+    return data.decode()
+
+
 def open_enums(source: str) -> str:
     """Make every generated enum an `OpenEnum`, which tolerates values the spec does not list yet.
 
@@ -188,7 +337,58 @@ def open_enums(source: str) -> str:
             i = node.lineno - 1
             head, sep, rest = lines[i].partition("(")
             lines[i] = head + sep + rest.replace("Enum)", "OpenEnum)", 1)
+        elif isinstance(node, ast.ClassDef) and [ast.unparse(b) for b in node.bases] == ["IntEnum"]:
+            # Integer enums too: `class Level(int, OpenEnum)` takes a number the spec does not list.
+            i = node.lineno - 1
+            head, sep, rest = lines[i].partition("(")
+            lines[i] = head + sep + rest.replace("IntEnum)", "int, OpenEnum)", 1)
     return "".join(lines)
+
+
+# Keyword arguments of `Field` that constrain a value (rather than describe or name it).
+_CONSTRAINTS = ("gt", "ge", "lt", "le", "multiple_of", "min_length", "max_length", "pattern")
+
+
+def request_only_constraints(source: str) -> str:
+    """Move the value constraints of `Field(...)` and `StringConstraints(...)` into `Constraints(...)`.
+
+    `Constraints` (the runtime's `_base_model.py`) checks them when a model is built from arguments
+    but not when a response is read; one model class serves both. Only calls that are metadata of an
+    `Annotated[...]` are rewritten; the source is spliced where the syntax tree says (byte offsets).
+    """
+    data = source.encode()
+    starts = [0]
+    for line in data.splitlines(keepends=True):
+        starts.append(starts[-1] + len(line))
+    edits: list[tuple[int, int, bytes]] = []
+
+    def span(node: ast.expr) -> tuple[int, int]:
+        assert node.end_lineno is not None and node.end_col_offset is not None
+        return starts[node.lineno - 1] + node.col_offset, starts[node.end_lineno - 1] + node.end_col_offset
+
+    def text(node: ast.expr) -> str:
+        begin, end = span(node)
+        return data[begin:end].decode()
+
+    for node in ast.walk(ast.parse(source)):
+        if not (isinstance(node, ast.Subscript) and isinstance(node.value, ast.Name) and node.value.id == "Annotated"):
+            continue
+        if not isinstance(node.slice, ast.Tuple):
+            continue
+        for meta in node.slice.elts[1:]:
+            if not (isinstance(meta, ast.Call) and isinstance(meta.func, ast.Name) and not meta.args):
+                continue
+            moved = [k for k in meta.keywords if k.arg in _CONSTRAINTS]
+            kept = [k for k in meta.keywords if k.arg not in _CONSTRAINTS]
+            if not moved or meta.func.id not in ("Field", "StringConstraints") or (meta.func.id == "StringConstraints" and kept):
+                continue
+            checks = "Constraints(" + ", ".join(f"{k.arg}={text(k.value)}" for k in moved) + ")"
+            rest = ", ".join(f"{k.arg}={text(k.value)}" if k.arg else f"**{text(k.value)}" for k in kept)
+            begin, end = span(meta)
+            edits.append((begin, end, ((f"Field({rest}), " if kept else "") + checks).encode()))
+    for begin, end, new in sorted(edits, reverse=True):
+        data = data[:begin] + new + data[end:]
+    return data.decode()
 
 
 def top_level_names(source: str) -> list[str]:

@@ -232,6 +232,8 @@ class Builder:
             has_example=has_example,
             enum_values=tuple(v for v in enum or () if v is not None),
             constraints=constraints,
+            read_only=schema.get("readOnly") is True or target.get("readOnly") is True,
+            write_only=schema.get("writeOnly") is True or target.get("writeOnly") is True,
             **extra,
         )
 
@@ -373,7 +375,8 @@ class Builder:
         model = schema["$ref"][len(SCHEMA_REF):] if "$ref" in schema and (target.get("properties") or target.get("allOf")) and non_null_branches(target) is None else None
         fields: list[Field] = []
         if model and ("json" in ctype or "form" in ctype):
-            fields = self.object_fields(target)
+            # A `readOnly` property is the server's to set: not an argument (the model does not require it).
+            fields = [f for f in self.object_fields(target) if not f.read_only]
             for f in fields:
                 f.name = argument_name(f.name, taken)
         if "octet-stream" in ctype or schema.get("format") == "binary":

@@ -36,6 +36,8 @@ class Field:
     allow_reserved: bool = False
     enum_values: tuple[Any, ...] = ()
     constraints: dict[str, Any] = field(default_factory=dict)
+    read_only: bool = False  # `readOnly`: sent by the server only, never a request argument
+    write_only: bool = False  # `writeOnly`: sent by the client only, optional in the model responses fill
 
     @property
     def custom_style(self) -> bool:

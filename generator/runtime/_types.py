@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from types import MappingProxyType
 from typing import Final, Literal, TypeAlias, TypeVar
 
 __all__ = ["UNSET", "OptionalNullable", "Unset"]
@@ -26,3 +28,7 @@ UNSET: Final = Unset()
 
 #: An argument that may be left out (`UNSET`) or sent as `null` (`None`).
 OptionalNullable: TypeAlias = T | None | Unset
+
+#: The pydantic validation `context` of everything read from a server (responses, error bodies,
+#: stream events): the models' `Constraints` are skipped under it (`_base_model.py`).
+RESPONSE: Final[Mapping[str, str]] = MappingProxyType({"sdkgen": "response"})

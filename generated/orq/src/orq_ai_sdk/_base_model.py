@@ -2,10 +2,17 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from enum import Enum
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pydantic
+
+from ._types import RESPONSE
+
+if TYPE_CHECKING:
+    from pydantic import GetCoreSchemaHandler, GetJsonSchemaHandler, ValidationInfo
+    from pydantic_core import CoreSchema
 
 
 class BaseModel(pydantic.BaseModel):
@@ -43,3 +50,193 @@ class OpenEnum(Enum):
         pseudo._name_ = "UNKNOWN"
         pseudo._value_ = value
         return pseudo
+
+
+class Constraints:
+    """The spec's value constraints (`pattern`, lengths, bounds, `multipleOf`) of one field or type.
+
+    Models enforce them when they are built from Python values, keyword arguments or by hand, so a
+    request breaking them fails before anything is sent; data read from a server (JSON, or Python
+    values validated with the `RESPONSE` context) is checked for its types only, so a server that
+    sends a longer name than the spec allows does not make a successful call fail. The checks and
+    their error messages are pydantic's own.
+    """
+
+    __slots__ = ("_validators", "constraints")
+
+    def __init__(self, **constraints: Any) -> None:
+        self.constraints = constraints
+        self._validators: dict[str, Any] = {}
+
+    def __repr__(self) -> str:
+        return f"Constraints({', '.join(f'{k}={v!r}' for k, v in self.constraints.items())})"
+
+    def __get_pydantic_core_schema__(self, source: Any, handler: GetCoreSchemaHandler) -> CoreSchema:
+        from pydantic_core import core_schema
+
+        plain = handler(source)
+        # JSON is what servers send: read for its type only, with no Python call per value. Python
+        # values (arguments, models built by hand) are checked, unless validated as a response.
+        return core_schema.json_or_python_schema(
+            json_schema=plain, python_schema=core_schema.with_info_after_validator_function(self._check, plain)
+        )
+
+    def __get_pydantic_json_schema__(self, schema: CoreSchema, handler: GetJsonSchemaHandler) -> dict[str, Any]:
+        json_schema: dict[str, Any] = handler(schema)
+        target = handler.resolve_ref_schema(json_schema)
+        for key, value in self.constraints.items():
+            target[_JSON_SCHEMA_KEYS.get(key, key)] = value
+        return json_schema
+
+    def _check(self, value: Any, info: ValidationInfo) -> Any:
+        if info.context is RESPONSE or value is None:
+            return value
+        kind = _kind(value)
+        if kind is None:
+            return value
+        validator = self._validators.get(kind)
+        if validator is None:
+            validator = self._validators[kind] = _constraint_validator(kind, self.constraints)
+        if validator is not False:
+            from pydantic_core import PydanticKnownError, ValidationError
+
+            try:
+                validator.validate_python(value)
+            except ValidationError as exc:
+                error = exc.errors()[0]
+                raise PydanticKnownError(error["type"], error.get("ctx")) from None  # type: ignore[arg-type]
+        return value
+
+
+_JSON_SCHEMA_KEYS = {
+    "ge": "minimum",
+    "le": "maximum",
+    "gt": "exclusiveMinimum",
+    "lt": "exclusiveMaximum",
+    "multiple_of": "multipleOf",
+    "min_length": "minLength",
+    "max_length": "maxLength",
+}
+_KEYS = {
+    "str": ("pattern", "min_length", "max_length"),
+    "int": ("ge", "gt", "le", "lt", "multiple_of"),
+    "float": ("ge", "gt", "le", "lt", "multiple_of"),
+    "list": ("min_length", "max_length"),
+    "dict": ("min_length", "max_length"),
+}
+
+
+def _kind(value: Any) -> str | None:
+    if isinstance(value, str):
+        return "str"
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, int):
+        return "int"
+    if isinstance(value, float):
+        return "float"
+    if isinstance(value, (list, tuple, set, frozenset)):
+        return "list"
+    if isinstance(value, dict):
+        return "dict"
+    return None
+
+
+def _constraint_validator(kind: str, constraints: Mapping[str, Any]) -> Any:
+    """A pydantic-core validator of the constraints that apply to a value of this kind, or False."""
+    from pydantic_core import SchemaValidator, core_schema
+
+    given = {k: v for k, v in constraints.items() if k in _KEYS[kind]}
+    if not given:
+        return False
+    if kind == "str":
+        return SchemaValidator(core_schema.str_schema(**given))
+    if kind == "int" and all(isinstance(v, int) for v in given.values()):
+        return SchemaValidator(core_schema.int_schema(**given))
+    if kind in ("int", "float"):
+        return SchemaValidator(core_schema.float_schema(**given))
+    if kind == "list":
+        return _Sized(core_schema.list_schema(core_schema.any_schema(), **given))
+    return SchemaValidator(core_schema.dict_schema(**given))
+
+
+class _Sized:
+    """A list-length validator that takes any sized collection (a set or a tuple, as a list)."""
+
+    __slots__ = ("_validator",)
+
+    def __init__(self, schema: CoreSchema) -> None:
+        from pydantic_core import SchemaValidator
+
+        self._validator = SchemaValidator(schema)
+
+    def validate_python(self, value: Any) -> Any:
+        return self._validator.validate_python(list(value))
+
+
+class UnknownVariant(BaseModel):
+    """A member of a discriminated union that the spec does not list, as a server sent it.
+
+    A response whose discriminator tag (`"type": "symlink"`) names no member the SDK knows, or that
+    has no tag, is read as this rather than failing: every field the server sent is kept, in
+    `model_extra` (and `model_dump()`). Requests never accept it: the spec's members only.
+    """
+
+
+class OpenUnion:
+    """A discriminated union that reads unknown tags in responses as `UnknownVariant`.
+
+    Generated as `Annotated[A | B | UnknownVariant, OpenUnion("type")]` for the unions a response can
+    contain: `A | B` are validated as pydantic's tagged union on the `type` property; only when the
+    tag is missing or unknown and the data comes from a server (the `RESPONSE` context) is the value
+    kept as an `UnknownVariant`; a request gets pydantic's own error.
+    """
+
+    __slots__ = ("discriminator",)
+
+    def __init__(self, discriminator: str) -> None:
+        self.discriminator = discriminator
+
+    def __repr__(self) -> str:
+        return f"OpenUnion({self.discriminator!r})"
+
+    def __get_pydantic_core_schema__(self, source: Any, handler: GetCoreSchemaHandler) -> CoreSchema:
+        from functools import reduce
+        from operator import or_
+        from typing import Annotated, get_args
+
+        from pydantic_core import core_schema
+
+        members = [m for m in get_args(source) if m is not UnknownVariant]
+        union = reduce(or_, members) if len(members) > 1 else members[0]
+        tagged = handler.generate_schema(Annotated[union, pydantic.Field(discriminator=self.discriminator)])
+        return core_schema.with_info_wrap_validator_function(
+            _open_union,
+            tagged,
+            serialization=core_schema.wrap_serializer_function_ser_schema(
+                _serialize_open, schema=tagged, info_arg=True
+            ),
+        )
+
+
+_UNKNOWN_TAG = frozenset({"union_tag_invalid", "union_tag_not_found"})
+
+
+def _open_union(value: Any, validate: Any, info: ValidationInfo) -> Any:
+    try:
+        return validate(value)
+    except ValueError as exc:
+        from pydantic_core import ValidationError
+
+        if not (isinstance(exc, ValidationError) and info.context is RESPONSE and isinstance(value, dict)):
+            raise
+        errors = exc.errors()
+        if len(errors) != 1 or errors[0]["type"] not in _UNKNOWN_TAG or errors[0]["loc"]:
+            raise
+        return UnknownVariant.model_validate(value)
+
+
+def _serialize_open(value: Any, serialize: Any, info: Any) -> Any:
+    if isinstance(value, UnknownVariant):
+        return value.model_dump(mode="json" if info.mode_is_json() else "python")
+    return serialize(value)

@@ -31,7 +31,7 @@ from ._exceptions import (
 )
 from ._hooks import HookContext, Hooks
 from ._params import DEFAULT_STYLES, ParamStyle, cookie_header, header_value, path_value, query_string
-from ._types import Unset
+from ._types import RESPONSE, Unset
 from .utils.retries import NO_RETRIES, RetryConfig, delay_ms
 
 if TYPE_CHECKING:
@@ -535,7 +535,7 @@ def decode_response(spec: OperationSpec, response: httpx.Response, streaming: bo
     if spec.response_kind == "text":
         return response.text
     try:
-        return spec.adapter("response").validate_json(response.content)
+        return spec.adapter("response").validate_json(response.content, context=RESPONSE)
     except ValueError as exc:
         from pydantic import ValidationError
 
@@ -554,7 +554,7 @@ def error_for(spec: OperationSpec, response: httpx.Response) -> APIError:
         if data_type is None:
             return error_class(f"{spec.operation_id} failed", response)
         try:
-            data = data_type.model_validate_json(response.content)
+            data = data_type.model_validate_json(response.content, context=RESPONSE)
         except ValueError:  # not the documented shape: a plain APIError says what came instead
             pass
         else:

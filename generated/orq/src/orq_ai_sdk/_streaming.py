@@ -30,6 +30,7 @@ import httpx
 from typing_extensions import Self
 
 from ._exceptions import APIError, ResponseValidationError, StreamError, describe_validation_error
+from ._types import RESPONSE
 
 if TYPE_CHECKING:
     from types import TracebackType
@@ -368,12 +369,12 @@ class _StreamBase(Generic[T]):
             self._raise_if_error(data)
         try:
             if self._envelope:
-                chunk = self._adapter.validate_json(data)
+                chunk = self._adapter.validate_json(data, context=RESPONSE)
                 if self._kept is not None:
                     self._kept.append(data)
                 return chunk  # type: ignore[no-any-return]
             return self._adapter.validate_python(  # type: ignore[no-any-return]
-                {"data": data, "event": kind, "id": event.id, "retry": event.retry}
+                {"data": data, "event": kind, "id": event.id, "retry": event.retry}, context=RESPONSE
             )
         except Exception as exc:
             from pydantic import ValidationError
@@ -585,7 +586,7 @@ class _Deltas(_StreamBase[T], Generic[T, R]):
         for text in self._kept or ():
             accumulator.add(json.loads(text))
         try:
-            return self._final().validate_python(accumulator.result())  # type: ignore[no-any-return]
+            return self._final().validate_python(accumulator.result(), context=RESPONSE)  # type: ignore[no-any-return]
         except Exception as exc:
             from pydantic import ValidationError
 

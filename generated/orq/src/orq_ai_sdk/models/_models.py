@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from typing import Annotated, Any, Literal
 
-from pydantic import ConfigDict, Field, StringConstraints
+from pydantic import ConfigDict, Field
 from typing_extensions import TypeAliasType
 
-from orq_ai_sdk._base_model import BaseModel, OpenEnum
+from orq_ai_sdk._base_model import BaseModel, Constraints, OpenEnum
 
-MetadataAdditionalProperty = TypeAliasType("MetadataAdditionalProperty", Annotated[str, Field(max_length=512)])
+MetadataAdditionalProperty = TypeAliasType("MetadataAdditionalProperty", Annotated[str, Constraints(max_length=512)])
 
 
 class CreateChatCompletionFallbacks(BaseModel):
@@ -21,7 +21,7 @@ class CreateChatCompletionRetry(BaseModel):
     Retry configuration for the request
     """
 
-    count: Annotated[float | None, Field(examples=[3], ge=1.0, le=5.0)] = None
+    count: Annotated[float | None, Field(examples=[3]), Constraints(ge=1.0, le=5.0)] = None
     """
     Number of retry attempts (1-5)
     """
@@ -33,7 +33,7 @@ class CreateChatCompletionCache(BaseModel):
     Cache configuration for the request.
     """
 
-    ttl: Annotated[float | None, Field(examples=[3600], le=259200.0)] = None
+    ttl: Annotated[float | None, Field(examples=[3600]), Constraints(le=259200.0)] = None
     """
     Time to live for cached responses in seconds. Maximum 259200 seconds (3 days).
     """
@@ -134,7 +134,7 @@ class CreateChatCompletionReasoningEffort(str, OpenEnum):
     XHIGH = "xhigh"
 
 
-CreateChatCompletionStop1 = TypeAliasType("CreateChatCompletionStop1", Annotated[list[str], Field(max_length=4)])
+CreateChatCompletionStop1 = TypeAliasType("CreateChatCompletionStop1", Annotated[list[str], Constraints(max_length=4)])
 """
 Up to 4 sequences where the API will stop generating further tokens.
 """
@@ -232,7 +232,7 @@ class CreateChatCompletionOrqRetry(BaseModel):
     Retry configuration for the request
     """
 
-    count: Annotated[float | None, Field(examples=[3], ge=1.0, le=5.0)] = None
+    count: Annotated[float | None, Field(examples=[3]), Constraints(ge=1.0, le=5.0)] = None
     """
     Number of retry attempts (1-5)
     """
@@ -342,7 +342,7 @@ class CreateChatCompletionOrqCache(BaseModel):
     Cache configuration for the request.
     """
 
-    ttl: Annotated[float | None, Field(examples=[3600], le=259200.0)] = None
+    ttl: Annotated[float | None, Field(examples=[3600]), Constraints(le=259200.0)] = None
     """
     Time to live for cached responses in seconds. Maximum 259200 seconds (3 days).
     """
@@ -413,11 +413,11 @@ class CreateChatCompletionRerankConfig(BaseModel):
     """
     The name of the rerank model to use. Refer to the model list.
     """
-    threshold: Annotated[float | None, Field(ge=0.0, le=1.0)] = None
+    threshold: Annotated[float | None, Constraints(ge=0.0, le=1.0)] = None
     """
     The threshold value used to filter the rerank results, only documents with a relevance score greater than the threshold will be returned
     """
-    top_k: Annotated[int | None, Field(ge=1, le=100)] = None
+    top_k: Annotated[int | None, Constraints(ge=1, le=100)] = None
     """
     The number of top results to return after reranking. If not provided, will default to the knowledge base configured top_k.
     """
@@ -627,7 +627,7 @@ class CreateChatCompletionChunkFunction(BaseModel):
     """
 
 
-CreateCompletionStop1 = TypeAliasType("CreateCompletionStop1", Annotated[list[str], Field(max_length=4)])
+CreateCompletionStop1 = TypeAliasType("CreateCompletionStop1", Annotated[list[str], Constraints(max_length=4)])
 """
 Up to 4 sequences where the API will stop generating further tokens. The returned text will not contain the stop sequence.
 """
@@ -648,7 +648,7 @@ class CreateCompletionRetry(BaseModel):
     Retry configuration for the request
     """
 
-    count: Annotated[float | None, Field(examples=[3], ge=1.0, le=5.0)] = None
+    count: Annotated[float | None, Field(examples=[3]), Constraints(ge=1.0, le=5.0)] = None
     """
     Number of retry attempts (1-5)
     """
@@ -660,7 +660,7 @@ class CreateCompletionCache(BaseModel):
     Cache configuration for the request.
     """
 
-    ttl: Annotated[float | None, Field(examples=[3600], le=259200.0)] = None
+    ttl: Annotated[float | None, Field(examples=[3600]), Constraints(le=259200.0)] = None
     """
     Time to live for cached responses in seconds. Maximum 259200 seconds (3 days).
     """
@@ -713,7 +713,7 @@ class CreateCompletionOrqRetry(BaseModel):
     Retry configuration for the request
     """
 
-    count: Annotated[float | None, Field(examples=[3], ge=1.0, le=5.0)] = None
+    count: Annotated[float | None, Field(examples=[3]), Constraints(ge=1.0, le=5.0)] = None
     """
     Number of retry attempts (1-5)
     """
@@ -823,7 +823,7 @@ class CreateCompletionOrqCache(BaseModel):
     Cache configuration for the request.
     """
 
-    ttl: Annotated[float | None, Field(examples=[3600], le=259200.0)] = None
+    ttl: Annotated[float | None, Field(examples=[3600]), Constraints(le=259200.0)] = None
     """
     Time to live for cached responses in seconds. Maximum 259200 seconds (3 days).
     """
@@ -894,11 +894,11 @@ class CreateCompletionRerankConfig(BaseModel):
     """
     The name of the rerank model to use. Refer to the model list.
     """
-    threshold: Annotated[float | None, Field(ge=0.0, le=1.0)] = None
+    threshold: Annotated[float | None, Constraints(ge=0.0, le=1.0)] = None
     """
     The threshold value used to filter the rerank results, only documents with a relevance score greater than the threshold will be returned
     """
-    top_k: Annotated[int | None, Field(ge=1, le=100)] = None
+    top_k: Annotated[int | None, Constraints(ge=1, le=100)] = None
     """
     The number of top results to return after reranking. If not provided, will default to the knowledge base configured top_k.
     """
@@ -1046,7 +1046,7 @@ class CreateImageRetry(BaseModel):
     Retry configuration for the request
     """
 
-    count: Annotated[float | None, Field(ge=1.0, le=5.0)] = None
+    count: Annotated[float | None, Constraints(ge=1.0, le=5.0)] = None
     """
     Number of retry attempts (1-5)
     """
@@ -1122,7 +1122,7 @@ class CreateImageCache(BaseModel):
     Cache configuration for the request.
     """
 
-    ttl: Annotated[float | None, Field(examples=[3600], le=259200.0)] = None
+    ttl: Annotated[float | None, Field(examples=[3600]), Constraints(le=259200.0)] = None
     """
     Time to live for cached responses in seconds. Maximum 259200 seconds (3 days).
     """
@@ -1201,7 +1201,7 @@ class CreateChatCompletionResponseFormatJSONSchema(BaseModel):
 
 class CreateChatCompletionThinking(BaseModel):
     type: CreateChatCompletionThinkingType
-    budget_tokens: Annotated[int | None, Field(ge=1024)] = None
+    budget_tokens: Annotated[int | None, Constraints(ge=1024)] = None
     """
     Determines how many tokens the model can use for its internal reasoning process. Larger budgets can enable more thorough analysis for complex problems, improving response quality. Must be ≥1024 and less than max_tokens.
     """
@@ -1447,7 +1447,7 @@ class ThinkingConfigEnabledSchema(BaseModel):
     """
     Enables the thinking mode capability
     """
-    budget_tokens: Annotated[int, Field(ge=1024)]
+    budget_tokens: Annotated[int, Constraints(ge=1024)]
     """
     Determines how many tokens the model can use for its internal reasoning process. Larger budgets can enable more thorough analysis for complex problems, improving response quality. Must be ≥1024 and less than max_tokens.
     """
@@ -1621,11 +1621,11 @@ Controls which (if any) tool is called by the model. The named-function variant 
 
 
 class CreateChatCompletionKnowledgeBases(BaseModel):
-    top_k: Annotated[int | None, Field(ge=1, le=100)] = None
+    top_k: Annotated[int | None, Constraints(ge=1, le=100)] = None
     """
     The number of results to return. If not provided, will default to the knowledge base configured top_k.
     """
-    threshold: Annotated[float | None, Field(ge=0.0, le=1.0)] = None
+    threshold: Annotated[float | None, Constraints(ge=0.0, le=1.0)] = None
     """
     The threshold to apply to the search. If not provided, will default to the knowledge base configured threshold
     """
@@ -1827,11 +1827,11 @@ Thinking configuration: disabled, enabled (with a token budget) or adaptive. The
 
 
 class CreateCompletionKnowledgeBases(BaseModel):
-    top_k: Annotated[int | None, Field(ge=1, le=100)] = None
+    top_k: Annotated[int | None, Constraints(ge=1, le=100)] = None
     """
     The number of results to return. If not provided, will default to the knowledge base configured top_k.
     """
-    threshold: Annotated[float | None, Field(ge=0.0, le=1.0)] = None
+    threshold: Annotated[float | None, Constraints(ge=0.0, le=1.0)] = None
     """
     The threshold to apply to the search. If not provided, will default to the knowledge base configured threshold
     """
@@ -1922,11 +1922,11 @@ class CreateImageRequestBody(BaseModel):
     """
     Control the content-moderation level for images generated by `gpt-image-1`. Must be either `low` or `auto`.
     """
-    n: Annotated[int | None, Field(ge=1, le=10)] = 1
+    n: Annotated[int | None, Constraints(ge=1, le=10)] = 1
     """
     The number of images to generate. Must be between 1 and 10. For `dall-e-3`, only `n=1` is supported.
     """
-    output_compression: Annotated[int | None, Field(ge=0, le=100)] = None
+    output_compression: Annotated[int | None, Constraints(ge=0, le=100)] = None
     """
     The compression level (0-100%) for the generated images. This parameter is only supported for `gpt-image-1` with the `webp` or `jpeg` output formats.
     """
@@ -2227,7 +2227,7 @@ class CreateCompletionRequestBody(BaseModel):
     """
     Echo back the prompt in addition to the completion
     """
-    frequency_penalty: Annotated[float | None, Field(ge=-2.0, le=2.0)] = 0
+    frequency_penalty: Annotated[float | None, Constraints(ge=-2.0, le=2.0)] = 0
     """
     Number between -2.0 and 2.0. Positive values penalize new tokens based on their existing frequency in the text so far, decreasing the model's likelihood to repeat the same line verbatim.
     """
@@ -2235,7 +2235,7 @@ class CreateCompletionRequestBody(BaseModel):
     """
     The maximum number of tokens that can be generated in the completion.
     """
-    presence_penalty: Annotated[float | None, Field(ge=-2.0, le=2.0)] = 0
+    presence_penalty: Annotated[float | None, Constraints(ge=-2.0, le=2.0)] = 0
     """
     Number between -2.0 and 2.0. Positive values penalize new tokens based on whether they appear in the text so far, increasing the model's likelihood to talk about new topics.
     """
@@ -2247,7 +2247,7 @@ class CreateCompletionRequestBody(BaseModel):
     """
     Up to 4 sequences where the API will stop generating further tokens. The returned text will not contain the stop sequence.
     """
-    temperature: Annotated[float | None, Field(ge=0.0, le=2.0)] = 1
+    temperature: Annotated[float | None, Constraints(ge=0.0, le=2.0)] = 1
     """
     What sampling temperature to use, between 0 and 2. Higher values like 0.8 will make the output more random, while lower values like 0.2 will make it more focused and deterministic.
     """
@@ -2358,7 +2358,7 @@ class CreateChatCompletionRequestBody(BaseModel):
     Model ID used to generate the response, like `openai/gpt-4o` or `anthropic/claude-haiku-4-5-20251001`. The AI Gateway offers a wide range of models with different capabilities, performance characteristics, and price points. Refer to the (Supported models)[/docs/proxy/supported-models] to browse available models.
     """
     metadata: Annotated[
-        dict[Annotated[str, StringConstraints(max_length=64)], MetadataAdditionalProperty] | None, Field(max_length=16)
+        dict[Annotated[str, Constraints(max_length=64)], MetadataAdditionalProperty] | None, Constraints(max_length=16)
     ] = None
     """
     Set of 16 key-value pairs that can be attached to an object. This can be useful for storing additional information about the object in a structured format. Keys can have a maximum length of 64 characters and values can have a maximum length of 512 characters.
@@ -2371,7 +2371,7 @@ class CreateChatCompletionRequestBody(BaseModel):
     """
     Parameters for audio output. Required when audio output is requested with modalities: ["audio"]. Learn more.
     """
-    frequency_penalty: Annotated[float | None, Field(ge=-2.0, le=2.0)] = None
+    frequency_penalty: Annotated[float | None, Constraints(ge=-2.0, le=2.0)] = None
     """
     Number between -2.0 and 2.0. Positive values penalize new tokens based on their existing frequency in the text so far, decreasing the model's likelihood to repeat the same line verbatim.
     """
@@ -2389,15 +2389,15 @@ class CreateChatCompletionRequestBody(BaseModel):
     """
     Whether to return log probabilities of the output tokens or not. If true, returns the log probabilities of each output token returned in the content of message.
     """
-    top_logprobs: Annotated[int | None, Field(ge=0, le=20)] = None
+    top_logprobs: Annotated[int | None, Constraints(ge=0, le=20)] = None
     """
     An integer between 0 and 20 specifying the number of most likely tokens to return at each token position, each with an associated log probability. logprobs must be set to true if this parameter is used.
     """
-    n: Annotated[int | None, Field(ge=1)] = None
+    n: Annotated[int | None, Constraints(ge=1)] = None
     """
     How many chat completion choices to generate for each input message. Note that you will be charged based on the number of generated tokens across all of the choices. Keep n as 1 to minimize costs.
     """
-    presence_penalty: Annotated[float | None, Field(ge=-2.0, le=2.0)] = None
+    presence_penalty: Annotated[float | None, Constraints(ge=-2.0, le=2.0)] = None
     """
     Number between -2.0 and 2.0. Positive values penalize new tokens based on whether they appear in the text so far, increasing the model's likelihood to talk about new topics.
     """
@@ -2433,7 +2433,7 @@ class CreateChatCompletionRequestBody(BaseModel):
     Options for streaming response. Only set this when you set stream: true.
     """
     thinking: CreateChatCompletionThinking | None = None
-    temperature: Annotated[float | None, Field(ge=0.0, le=2.0)] = None
+    temperature: Annotated[float | None, Constraints(ge=0.0, le=2.0)] = None
     """
     What sampling temperature to use, between 0 and 2. Higher values like 0.8 will make the output more random, while lower values like 0.2 will make it more focused and deterministic.
     """
