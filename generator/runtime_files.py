@@ -24,6 +24,7 @@ RUNTIME_FILES = (
     "_exceptions.py",
     "_hooks.py",
     "_params.py",
+    "_response.py",
     "_servers.py",
     "_streaming.py",
     "_types.py",
