@@ -51,22 +51,30 @@ class ResponseServer(ScriptedServer):
             if isinstance(event, h11.EndOfMessage):
                 break
         headers = {k.decode().lower(): v.decode() for k, v in request.headers}
-        step = self._next_step(Seen(time.monotonic(), request.method.decode(), request.target.decode(), headers, body))
+        step = self._next_step(
+            Seen(time.monotonic(), request.method.decode(), request.target.decode(), headers, body)
+        )
         if step.delay and not self._wait_while_open(conn, step.delay):
             return False
         out = dict(step.headers)
         if step.status in (204, 304):
-            conn.sendall(parser.send(h11.Response(status_code=step.status, headers=list(out.items()))))
+            conn.sendall(
+                parser.send(h11.Response(status_code=step.status, headers=list(out.items())))
+            )
         elif step.chunks is None:
             payload = step.payload()
             out.setdefault("content-type", "application/json")
             out["content-length"] = str(len(payload))
-            conn.sendall(parser.send(h11.Response(status_code=step.status, headers=list(out.items()))))
+            conn.sendall(
+                parser.send(h11.Response(status_code=step.status, headers=list(out.items())))
+            )
             conn.sendall(parser.send(h11.Data(data=payload)))
         else:
             out.setdefault("content-type", "application/json")
             out["transfer-encoding"] = "chunked"
-            conn.sendall(parser.send(h11.Response(status_code=step.status, headers=list(out.items()))))
+            conn.sendall(
+                parser.send(h11.Response(status_code=step.status, headers=list(out.items())))
+            )
             chunks: Iterable[bytes] = step.chunks
             for chunk in chunks:
                 if step.chunk_delay and not self._wait_while_open(conn, step.chunk_delay):

@@ -22,7 +22,8 @@ LIMIT = 16 * 1024 * 1024  # peak Python memory allowed while 100 MB pass through
 
 
 def _big() -> Step:
-    return Step(chunks=Repeat(PIECE, SIZE // len(PIECE)), headers={"content-type": "application/octet-stream"})  # type: ignore[arg-type]
+    body: Any = Repeat(PIECE, SIZE // len(PIECE))
+    return Step(chunks=body, headers={"content-type": "application/octet-stream"})
 
 
 def _peak(run: Callable[[], Any]) -> int:
@@ -95,20 +96,28 @@ def test_iter_bytes_sync_and_async(client: Any, server: ResponseServer) -> None:
     assert [r.target for r in server.requests] == ["/files/big"] * 2
 
 
-def test_an_exception_inside_the_block_closes_the_connection(client: Any, server: ResponseServer, sdk: ModuleType) -> None:
+def test_an_exception_inside_the_block_closes_the_connection(
+    client: Any, server: ResponseServer, sdk: ModuleType
+) -> None:
     server.reset(_big())
-    with pytest.raises(RuntimeError, match="stop"), client.files.with_streaming_response.download(file_id="big") as response:
+    with (
+        pytest.raises(RuntimeError, match="stop"),
+        client.files.with_streaming_response.download(file_id="big") as response,
+    ):
         next(iter(response.iter_bytes()))
         raise RuntimeError("stop")
     assert response.http_response.is_closed
     assert busy_connections(client._config.client) == 0
     client.close()
-    assert server.wait_closed() == 0  # the server saw the socket closed, the 100 MB were not all sent
+    # the server saw the socket closed: the 100 MB were not all sent
+    assert server.wait_closed() == 0
 
     async def run() -> None:
         async_client = sdk.Responses(api_key="k", server_url=server.url)
         with pytest.raises(RuntimeError, match="stop"):
-            async with async_client.files.with_streaming_response.download_async(file_id="big") as streamed:
+            async with async_client.files.with_streaming_response.download_async(
+                file_id="big"
+            ) as streamed:
                 async for _ in streamed.iter_bytes():
                     raise RuntimeError("stop")
         assert streamed.http_response.is_closed

@@ -43,7 +43,11 @@ def _both(client: Any, call: str, **kwargs: Any) -> tuple[Any, Any]:
     ids=["200-pet", "202-job", "204-none"],
 )
 def test_update_returns_pet_job_or_none_by_status(
-    client: Any, server: ResponseServer, sdk: ModuleType, step: Step, expected: tuple[str | None, Any]
+    client: Any,
+    server: ResponseServer,
+    sdk: ModuleType,
+    step: Step,
+    expected: tuple[str | None, Any],
 ) -> None:
     server.reset(step)
     for result in _both(client, "pets.update", pet_id=1, id_=1, name="Rex"):
@@ -53,11 +57,15 @@ def test_update_returns_pet_job_or_none_by_status(
         else:
             assert type(result) is getattr(sdk.models, model)
             assert result.model_dump(mode="json") == data
-    assert [(r.method, r.target, r.json()) for r in server.requests] == [("PUT", "/pets/1", PET)] * 2
+    assert [(r.method, r.target, r.json()) for r in server.requests] == [
+        ("PUT", "/pets/1", PET)
+    ] * 2
     assert all(r.headers["accept"] == "application/json" for r in server.requests)
 
 
-def test_the_content_type_picks_among_the_responses_of_one_status(client: Any, server: ResponseServer, sdk: ModuleType) -> None:
+def test_the_content_type_picks_among_the_responses_of_one_status(
+    client: Any, server: ResponseServer, sdk: ModuleType
+) -> None:
     server.reset(Step(body=b"\x89PNG\r\n", headers={"content-type": "image/png"}))
     assert _both(client, "pets.photos.get", pet_id=1) == (b"\x89PNG\r\n", b"\x89PNG\r\n")
     server.reset(json_step(PET, **{"content-type": "application/json; charset=utf-8"}))
@@ -67,7 +75,9 @@ def test_the_content_type_picks_among_the_responses_of_one_status(client: Any, s
     assert {r.headers["accept"] for r in server.requests} == {"image/png, application/json"}
 
 
-def test_an_exact_status_wins_over_its_range(client: Any, server: ResponseServer, sdk: ModuleType) -> None:
+def test_an_exact_status_wins_over_its_range(
+    client: Any, server: ResponseServer, sdk: ModuleType
+) -> None:
     server.reset(json_step({"rows": 3}))
     assert _both(client, "reports.get", report_id="r1") == (sdk.models.Report(rows=3),) * 2
     server.reset(Step(status=203, body="still running", headers={"content-type": "text/plain"}))
@@ -83,7 +93,9 @@ def test_declared_text_and_binary_and_no_content(client: Any, server: ResponseSe
     assert _both(client, "pets.delete", pet_id=1) == (None, None)
 
 
-def test_the_raw_view_parses_by_status_too(client: Any, server: ResponseServer, sdk: ModuleType) -> None:
+def test_the_raw_view_parses_by_status_too(
+    client: Any, server: ResponseServer, sdk: ModuleType
+) -> None:
     server.reset(json_step(JOB, status=202))
     response = client.pets.with_raw_response.update(pet_id=1, id_=1, name="Rex")
     assert response.status_code == 202 and response.parse() == sdk.models.Job(**JOB)
@@ -92,7 +104,9 @@ def test_the_raw_view_parses_by_status_too(client: Any, server: ResponseServer, 
         assert streamed.status_code == 204 and streamed.parse() is None
 
 
-def test_a_body_that_fits_no_declared_response_is_a_validation_error(client: Any, server: ResponseServer, sdk: ModuleType) -> None:
+def test_a_body_that_fits_no_declared_response_is_a_validation_error(
+    client: Any, server: ResponseServer, sdk: ModuleType
+) -> None:
     server.reset(json_step({"unexpected": True}, status=202))
     with pytest.raises(sdk.errors.ResponseValidationError) as raised:
         client.pets.update(pet_id=1, id_=1, name="Rex")
