@@ -84,7 +84,11 @@ def surface_of(api: Api) -> dict[str, Any]:
             "async": f"{op.call_path}_async",
             "deprecated": op.deprecated,
             "params": params,
-            "response": json_response.type.surface() if json_response and json_response.type else None,
+            "response": (
+                " | ".join(t.surface() if t is not None else "null" for t in op.result_types()) or None
+                if op.by_status
+                else json_response.type.surface() if json_response and json_response.type else None
+            ),
             "stream": op.stream.chunk.surface() if op.stream is not None else None,
         }
     request_side = _reachable(api, request_roots)

@@ -46,7 +46,9 @@ def check_example(server: SpecServer, example: Example, monkeypatch: pytest.Monk
         printed = run_example(example)
     assert not server.problems, f"{example.label}: the server rejected the example:\n" + "\n".join(server.problems)
     sent = server.requests[before:]
-    calls = len(re.findall(rf"^\s*(?:res = )?(?:await )?{client_var}\.[\w.]+\(", example.code, re.MULTILINE))
+    calls = len(
+        re.findall(rf"^\s*(?:res = |(?:async )?with )?(?:await )?{client_var}\.[\w.]+\(", example.code, re.MULTILINE)
+    )
     assert len(sent) == calls, f"{example.label}: the example makes {calls} call(s) but sent {len(sent)} request(s)"
     if not calls:
         return
