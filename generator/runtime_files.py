@@ -25,6 +25,7 @@ RUNTIME_FILES = (
     "_hooks.py",
     "_pagination.py",
     "_params.py",
+    "_response.py",
     "_servers.py",
     "_streaming.py",
     "_types.py",

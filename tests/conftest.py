@@ -29,6 +29,7 @@ GOLDEN_SPECS: dict[str, tuple[Path, str]] = {
     "deprecations": (SPECS / "deprecations.yaml", "deprecations_sdk"),
     "pagination": (SPECS / "pagination.yaml", "pagination_sdk"),
     "lenient": (SPECS / "lenient.yaml", "lenient_sdk"),
+    "responses": (SPECS / "responses.yaml", "responses_sdk"),
 }
 
 if str(ORQ_SRC) not in sys.path:

@@ -215,9 +215,13 @@ class Docs:
     client_var: str
     examples: Examples
 
-    def call(self, op: Operation, indent: int, stream: bool = False, is_async: bool = False, extra: dict[str, str] | None = None) -> str:
-        """`orq.router.x.create(...)` with example arguments, one a line, for a block at `indent`."""
-        path = ".".join((self.client_var, *op.group, op.name + ("_async" if is_async else "")))
+    def call(
+        self, op: Operation, indent: int, stream: bool = False, is_async: bool = False, extra: dict[str, str] | None = None,
+        view: str = "",
+    ) -> str:
+        """`orq.router.x.create(...)` with example arguments, one a line, for a block at `indent`.
+        `view`: "with_raw_response" or "with_streaming_response", put before the method."""
+        path = ".".join((self.client_var, *op.group, *([view] if view else []), op.name + ("_async" if is_async else "")))
         lines = [f"{name}={pylit(value, indent + 4)}" for name, value in self.examples.arguments(op).items()]
         if op.stream_flag is not None and (stream or op.stream_flag.required or op.stream_flag.default is True):
             lines.append(f"{op.stream_flag.name}={stream!r}")

@@ -78,7 +78,11 @@ def surface_of(api: Api) -> dict[str, Any]:
                 response_roots.extend(r.type.models())
         if op.stream is not None:
             response_roots.extend(op.stream.chunk.models())
-        response = json_response.type.surface() if json_response and json_response.type else None
+        response = (
+            " | ".join(t.surface() if t is not None else "null" for t in op.result_types()) or None
+            if op.by_status
+            else json_response.type.surface() if json_response and json_response.type else None
+        )
         if op.pagination is not None:  # the method returns a page: its result type changes with it
             response = f"page[{response}, {op.pagination.item.surface()}]"
         operations[op.call_path] = {

@@ -171,6 +171,37 @@ class Operation:
     def json_response(self) -> Response | None:
         return next((r for r in self.responses if r.kind != "stream"), None)
 
+    @property
+    def results(self) -> list[Response]:
+        """The successful answers other than event streams. Several: the result is chosen by status and content type."""
+        return [r for r in self.responses if r.kind != "stream"]
+
+    @property
+    def by_status(self) -> bool:
+        """Whether the result depends on the answer's status and content type (more than one success response)."""
+        return len(self.results) > 1
+
+    def result_types(self) -> list[TypeNode | None]:
+        """The distinct types of the non-streamed result, None (no content) last; [] when it is always None."""
+        out: list[TypeNode | None] = []
+        nullable = False
+        for r in self.results:
+            if r.type is None or r.kind == "empty":
+                nullable = True
+                continue
+            t = r.type.non_null() if r.type.nullable else r.type
+            nullable = nullable or r.type.nullable
+            if all(t.annotation() != o.annotation() for o in out if o is not None):
+                out.append(t)
+        return [*out, None] if nullable and out else out
+
+    def result_annotation(self) -> str:
+        """The Python type of the non-streamed result: `Pet`, or by status `Pet | Job | None`."""
+        if not self.by_status:
+            r = self.json_response
+            return r.type.annotation() if r is not None and r.type is not None else "None"
+        return " | ".join(t.annotation() if t is not None else "None" for t in self.result_types()) or "None"
+
 
 @dataclass
 class Group:

@@ -12,6 +12,7 @@ import logging
 import os
 import threading
 from collections.abc import Callable, Mapping
+from contextvars import ContextVar
 from dataclasses import dataclass, field
 from time import monotonic, sleep
 from typing import TYPE_CHECKING, Any, Literal
@@ -64,6 +65,10 @@ _REDACTED_HEADERS = frozenset({"authorization", "proxy-authorization", "cookie",
 
 ResponseKind = Literal["json", "text", "binary", "empty"]
 
+# Set by the `with_raw_response` / `with_streaming_response` views (`_response.py`) around one method call:
+# "raw" (answer as an `APIResponse`, body read) or "stream" (body left unread). `_call` reads and clears it.
+VIEW: ContextVar[str | None] = ContextVar("VIEW", default=None)
+
 
 @dataclass(slots=True)
 class OperationSpec:
@@ -89,6 +94,9 @@ class OperationSpec:
     security: Requirement | None = None  # None: the API's global requirement, `_settings.SECURITY`
     pagination: Paging | None = None  # a paged operation: its method returns a page (`_pagination.py`)
     _adapters: dict[str, Any] = field(default_factory=dict)
+    # Several success responses: (status, content type, kind, JSON type) each; the answer's status and content
+    # type pick one (`pick_result`). Empty: the one `response_kind`/`response_type` above.
+    results: tuple[tuple[str, str | None, ResponseKind, Callable[[], Any] | None], ...] = ()
 
     def adapter(self, which: Literal["response", "stream"]) -> Any:
         """A pydantic TypeAdapter, built once per operation and reused by every call."""
@@ -99,6 +107,18 @@ class OperationSpec:
             factory = self.response_type if which == "response" else self.stream_type
             assert factory is not None
             adapter = self._adapters[which] = TypeAdapter(factory())
+        return adapter
+
+    def result_adapter(self, index: int) -> Any:
+        """The TypeAdapter of `results[index]`, built once."""
+        key = f"result{index}"
+        adapter = self._adapters.get(key)
+        if adapter is None:
+            from pydantic import TypeAdapter
+
+            factory = self.results[index][3]
+            assert factory is not None
+            adapter = self._adapters[key] = TypeAdapter(factory())
         return adapter
 
     def error_class(self, status: int) -> Callable[[], type[APIError]] | None:
@@ -195,6 +215,9 @@ class BaseClient:
     # -- calls -------------------------------------------------------------------------------
     def _call(self, spec: OperationSpec, **arguments: Unpack[CallArguments]) -> Any:
         """Send the operation (with retries) on the sync client; the decoded answer, or an `SDKError`."""
+        view = VIEW.get()
+        if view is not None:  # this call only: not the calls made while answering it
+            VIEW.set(None)
         client = self._sync_client()
         auth = self._auth.credentials_sync(client, spec.operation_id, _requirement(spec))
         call = self._start(client, spec, auth, **arguments)
@@ -202,7 +225,7 @@ class BaseClient:
         while True:
             call.log_request()
             try:
-                response = receive(client, call.request, call.streaming)
+                response = receive(client, call.request, call.streaming, view == "stream")
             except httpx.TransportError as exc:
                 sleep(call.wait_after_failure(exc))
                 continue
@@ -215,10 +238,15 @@ class BaseClient:
                 break
             response.close()  # give the connection back before waiting
             sleep(wait)
+        if view is not None:
+            return call.view(response, is_async=False)
         return call.answer(response, is_async=False)
 
     async def _call_async(self, spec: OperationSpec, **arguments: Unpack[CallArguments]) -> Any:
         """The async twin of `_call`, on the async client."""
+        view = VIEW.get()
+        if view is not None:
+            VIEW.set(None)
         client = self._async_client()
         auth = await self._auth.credentials_async(client, spec.operation_id, _requirement(spec))
         call = self._start(client, spec, auth, **arguments)
@@ -226,7 +254,7 @@ class BaseClient:
         while True:
             call.log_request()
             try:
-                response = await receive_async(client, call.request, call.streaming)
+                response = await receive_async(client, call.request, call.streaming, view == "stream")
             except httpx.TransportError as exc:
                 await async_sleep(call.wait_after_failure(exc))
                 continue
@@ -239,6 +267,8 @@ class BaseClient:
                 break
             await response.aclose()  # give the connection back before waiting
             await async_sleep(wait)
+        if view is not None:
+            return call.view(response, is_async=True)
         return call.answer(response, is_async=True)
 
     def _start(
@@ -306,6 +336,7 @@ class _Call:
         "auth",
         "config",
         "context",
+        "hooked",
         "owner",
         "request",
         "retries",
@@ -335,6 +366,7 @@ class _Call:
         self.attempt = 0  # attempts that failed so far
         self.owner: BaseClient | None = None  # the client and arguments of the call, for the next page
         self.arguments: CallArguments | None = None
+        self.hooked = False  # the `after_success` hooks ran already (`view`)
 
     def token_refused(self, response: httpx.Response) -> bool:
         """A 401 to an OAuth token that was not refreshed yet: worth one more try with a new token."""
@@ -383,7 +415,8 @@ class _Call:
         """The decoded result of a success (after the `after_success` hooks); raises the error of a failure."""
         hooks = self.config.hooks
         if response.status_code < 400:
-            response = hooks.after_success(self.context, response)
+            if not self.hooked:
+                response = hooks.after_success(self.context, response)
             result = decode_response(self.spec, response, self.streaming, is_async)
             if self.spec.pagination is not None and self.owner is not None and self.arguments is not None:
                 from ._pagination import page_of
@@ -393,6 +426,16 @@ class _Call:
         error = error_for(self.spec, response)
         hooks.after_error(self.context, response, error)
         raise error
+
+    def view(self, response: httpx.Response, *, is_async: bool) -> Any:
+        """A success as an `APIResponse` (the `after_success` hooks run now, `parse()` decodes); raises as `answer`."""
+        if response.status_code >= 400:
+            return self.answer(response, is_async=is_async)
+        response = self.config.hooks.after_success(self.context, response)
+        self.hooked = True
+        from ._response import APIResponse, AsyncAPIResponse
+
+        return AsyncAPIResponse(response, self) if is_async else APIResponse(response, self)
 
     # -- debug logging -----------------------------------------------------------------------
     def log_request(self) -> None:
@@ -452,6 +495,8 @@ def build_request(
     all_headers: dict[str, str] = {"user-agent": _settings.USER_AGENT}
     if streaming:
         all_headers["accept"] = "text/event-stream"
+    elif spec.results:
+        all_headers["accept"] = ", ".join(dict.fromkeys(r[1] for r in spec.results if r[1]))
     elif spec.response_kind == "json":
         all_headers["accept"] = "application/json"
     if headers:
@@ -528,14 +573,59 @@ def decode_response(spec: OperationSpec, response: httpx.Response, streaming: bo
         from ._streaming import open_stream
 
         return open_stream(spec, response, is_async)
-    if spec.response_kind == "empty" or spec.response_type is None:
-        return None
-    if spec.response_kind == "binary":
+    if spec.results:
+        kind, index = pick_result(spec.results, response)
+        if kind == "json":
+            return _validated(spec, spec.result_adapter(index), response)
+    else:
+        kind, index = spec.response_kind, -1
+        if spec.response_type is None:
+            return None
+    if kind == "binary":
         return response.content
-    if spec.response_kind == "text":
+    if kind == "text":
         return response.text
+    if kind == "empty":
+        return None
+    return _validated(spec, spec.adapter("response"), response)
+
+
+def pick_result(
+    results: tuple[tuple[str, str | None, ResponseKind, Any], ...], response: httpx.Response
+) -> tuple[ResponseKind, int]:
+    """The (kind, index) of the declared success response that fits the answer.
+
+    By status: the exact code, else its `2XX` range, else `default`, else any; then by content type:
+    the same media type, else the same family (JSON, text, other), else no content for an empty body.
+    """
+    code = str(response.status_code)
+    candidates = list(range(len(results)))
+    for pattern in (code, code[0] + "XX", "DEFAULT"):
+        found = [i for i, r in enumerate(results) if r[0] == pattern]
+        if found:
+            candidates = found
+            break
+    media = response.headers.get("content-type", "").partition(";")[0].strip().lower()
+    if not media or response.status_code in (204, 205, 304):
+        empty = next((i for i in candidates if results[i][2] == "empty"), None)
+        if empty is not None:
+            return "empty", empty
+    family = "json" if "json" in media else "text" if media.startswith("text/") else "binary"
+    best = None
+    for i in candidates:
+        declared = (results[i][1] or "").lower()
+        if declared == media:
+            return results[i][2], i
+        if best is None and results[i][2] == family:
+            best = i
+    index = candidates[0] if best is None else best
+    return results[index][2], index
+
+
+def _validated(spec: OperationSpec, adapter: Any, response: httpx.Response) -> Any:
+    """The JSON body validated by `adapter`; a `ResponseValidationError` when it does not match the spec."""
     try:
-        return spec.adapter("response").validate_json(response.content, context=RESPONSE)
+        return adapter.validate_json(response.content, context=RESPONSE)
     except ValueError as exc:
         from pydantic import ValidationError
 

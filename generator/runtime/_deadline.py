@@ -22,10 +22,17 @@ import httpx
 __all__ = ["DeadlineStream", "receive", "receive_async"]
 
 
-def receive(client: httpx.Client, request: httpx.Request, streaming: bool) -> httpx.Response:
-    """Send one attempt and read its body (an event stream's: up to the first event) within the timeout."""
+def receive(
+    client: httpx.Client, request: httpx.Request, streaming: bool, headers_only: bool = False
+) -> httpx.Response:
+    """Send one attempt and read its body (an event stream's: up to the first event) within the timeout.
+
+    `headers_only`: a success is returned with its body unread and free of the deadline (a streamed download).
+    """
     started = monotonic()
     response = client.send(request, stream=True)
+    if headers_only and not response.is_error:
+        return response
     deadline = _arm(response, started)
     try:
         if not streaming or response.is_error:
@@ -38,10 +45,14 @@ def receive(client: httpx.Client, request: httpx.Request, streaming: bool) -> ht
     return response
 
 
-async def receive_async(client: httpx.AsyncClient, request: httpx.Request, streaming: bool) -> httpx.Response:
+async def receive_async(
+    client: httpx.AsyncClient, request: httpx.Request, streaming: bool, headers_only: bool = False
+) -> httpx.Response:
     """The async twin of `receive`."""
     started = monotonic()
     response = await client.send(request, stream=True)
+    if headers_only and not response.is_error:
+        return response
     deadline = _arm(response, started)
     try:
         if not streaming or response.is_error:

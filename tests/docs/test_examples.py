@@ -47,7 +47,11 @@ def check_example(server: SpecServer, example: Example, monkeypatch: pytest.Monk
         printed = run_example(example)
     assert not server.problems, f"{example.label}: the server rejected the example:\n" + "\n".join(server.problems)
     sent = server.requests[before:]
-    calls = len(re.findall(rf"^\s*(?:res = |page = )?(?:await )?{client_var}\.[\w.]+\(", example.code, re.MULTILINE))
+    calls = len(
+        re.findall(
+            rf"^\s*(?:res = |page = |(?:async )?with )?(?:await )?{client_var}\.[\w.]+\(", example.code, re.MULTILINE
+        )
+    )
     # a paged walk sends one request more: the following page, which the spec server answers empty
     walks = len(re.findall(r"^\s*(?:async )?for item in page:", example.code, re.MULTILINE))
     assert len(sent) == calls + walks, f"{example.label}: the example makes {calls} call(s) but sent {len(sent)} request(s)"

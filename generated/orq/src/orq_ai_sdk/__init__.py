@@ -15,6 +15,7 @@ from ._version import __version__
 if TYPE_CHECKING:
     from . import errors, models
     from ._hooks import HookContext, Hooks
+    from ._response import APIResponse, AsyncAPIResponse
     from ._streaming import DeltaEventStream, DeltaEventStreamAsync, EventStream, EventStreamAsync
     from ._types import UNSET, OptionalNullable, Unset
     from .sdk import Orq
@@ -33,10 +34,14 @@ _LAZY = {
     "DeltaEventStreamAsync": "._streaming",
     "Hooks": "._hooks",
     "HookContext": "._hooks",
+    "APIResponse": "._response",
+    "AsyncAPIResponse": "._response",
 }
 
 __all__ = [
     "UNSET",
+    "APIResponse",
+    "AsyncAPIResponse",
     "BackoffStrategy",
     "DeltaEventStream",
     "DeltaEventStreamAsync",

@@ -8,12 +8,17 @@ from typing import TYPE_CHECKING, cast
 
 from .. import models
 from .._client import BaseClient, OperationSpec, build_model
+from .._response import ResourceView, raw_response, raw_response_async, streamed_response, streamed_response_async
 from .._types import UNSET, Unset
 from ..utils.retries import RetryConfig
 
 if TYPE_CHECKING:
-    from .router_chat import RouterChat
-    from .router_completions import RouterCompletions
+    from .router_chat import RouterChat, RouterChatWithRawResponse, RouterChatWithStreamingResponse
+    from .router_completions import (
+        RouterCompletions,
+        RouterCompletionsWithRawResponse,
+        RouterCompletionsWithStreamingResponse,
+    )
 
 
 _IMAGES_GENERATE = OperationSpec(
@@ -31,6 +36,16 @@ class Router:
 
     def __init__(self, client: BaseClient) -> None:
         self._client = client
+
+    @cached_property
+    def with_raw_response(self) -> RouterWithRawResponse:
+        """The same methods, answering with an `APIResponse`: `status_code`, `headers`, `parse()`."""
+        return RouterWithRawResponse(self)
+
+    @cached_property
+    def with_streaming_response(self) -> RouterWithStreamingResponse:
+        """The same methods as context managers that leave the body unread (`iter_bytes()`, `write_to_file()`)."""
+        return RouterWithStreamingResponse(self)
 
     @cached_property
     def chat(self) -> RouterChat:
@@ -187,3 +202,37 @@ class Router:
             http_headers=http_headers,
         )
         return cast("models.CreateImageResponseBody", result)
+
+
+class RouterWithRawResponse(ResourceView["Router"]):
+    """`orq.router` answering with `APIResponse` objects."""
+
+    images_generate = raw_response(Router.images_generate)
+    images_generate_async = raw_response_async(Router.images_generate_async)
+
+    @cached_property
+    def chat(self) -> RouterChatWithRawResponse:
+        """`orq.router.chat`, answering with `APIResponse` objects."""
+        return self._resource.chat.with_raw_response
+
+    @cached_property
+    def completions(self) -> RouterCompletionsWithRawResponse:
+        """`orq.router.completions`, answering with `APIResponse` objects."""
+        return self._resource.completions.with_raw_response
+
+
+class RouterWithStreamingResponse(ResourceView["Router"]):
+    """`orq.router` as context managers that leave the body unread."""
+
+    images_generate = streamed_response(Router.images_generate)
+    images_generate_async = streamed_response_async(Router.images_generate_async)
+
+    @cached_property
+    def chat(self) -> RouterChatWithStreamingResponse:
+        """`orq.router.chat`, as context managers that leave the body unread."""
+        return self._resource.chat.with_streaming_response
+
+    @cached_property
+    def completions(self) -> RouterCompletionsWithStreamingResponse:
+        """`orq.router.completions`, as context managers that leave the body unread."""
+        return self._resource.completions.with_streaming_response

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import warnings
 from collections.abc import Mapping
+from functools import cached_property
 from typing import TYPE_CHECKING, Any, Literal, cast, overload
 
 from .. import models
 from .._client import BaseClient, OperationSpec, build_model
+from .._response import ResourceView, raw_response, raw_response_async, streamed_response, streamed_response_async
 from .._streaming import DeltaShape
 from .._types import UNSET, Unset
 from ..utils.retries import RetryConfig
@@ -41,6 +43,16 @@ class RouterChatCompletions:
 
     def __init__(self, client: BaseClient) -> None:
         self._client = client
+
+    @cached_property
+    def with_raw_response(self) -> RouterChatCompletionsWithRawResponse:
+        """The same methods, answering with an `APIResponse`: `status_code`, `headers`, `parse()`."""
+        return RouterChatCompletionsWithRawResponse(self)
+
+    @cached_property
+    def with_streaming_response(self) -> RouterChatCompletionsWithStreamingResponse:
+        """The same methods as context managers that leave the body unread (`iter_bytes()`, `write_to_file()`)."""
+        return RouterChatCompletionsWithStreamingResponse(self)
 
     @overload
     def create(
@@ -755,3 +767,146 @@ class RouterChatCompletions:
             "models.CreateChatCompletionResponseBody | DeltaEventStreamAsync[models.CreateChatCompletionChunk, models.CreateChatCompletionResponseBody]",
             result,
         )
+
+
+# A ParamSpec wrapper sees only the first overload of a method: the views wrap these signatures instead.
+if TYPE_CHECKING:
+
+    def _create_typed(
+        self: Any,
+        *,
+        messages: list[models.CreateChatCompletionMessages | models.CreateChatCompletionMessagesTypedDict],
+        model: str,
+        metadata: dict[str, str] | Unset = UNSET,
+        name: str | Unset = UNSET,
+        audio: models.CreateChatCompletionAudio | models.CreateChatCompletionAudioTypedDict | None | Unset = UNSET,
+        frequency_penalty: float | None | Unset = UNSET,
+        max_tokens: int | None | Unset = UNSET,
+        max_completion_tokens: int | None | Unset = UNSET,
+        logprobs: bool | None | Unset = UNSET,
+        top_logprobs: int | None | Unset = UNSET,
+        n: int | None | Unset = UNSET,
+        presence_penalty: float | None | Unset = UNSET,
+        response_format: models.CreateChatCompletionResponseFormat
+        | models.CreateChatCompletionResponseFormatTypedDict
+        | Unset = UNSET,
+        reasoning_effort: models.CreateChatCompletionReasoningEffort
+        | models.CreateChatCompletionReasoningEffortTypedDict
+        | Unset = UNSET,
+        verbosity: str | Unset = UNSET,
+        seed: float | None | Unset = UNSET,
+        stop: models.CreateChatCompletionStop | models.CreateChatCompletionStopTypedDict | None | Unset = UNSET,
+        stream_options: models.CreateChatCompletionStreamOptions
+        | models.CreateChatCompletionStreamOptionsTypedDict
+        | None
+        | Unset = UNSET,
+        thinking: models.CreateChatCompletionThinking | models.CreateChatCompletionThinkingTypedDict | Unset = UNSET,
+        temperature: float | None | Unset = UNSET,
+        top_p: float | None | Unset = UNSET,
+        top_k: float | None | Unset = UNSET,
+        tools: list[models.CreateChatCompletionTools | models.CreateChatCompletionToolsTypedDict] | Unset = UNSET,
+        tool_choice: models.CreateChatCompletionToolChoice
+        | models.CreateChatCompletionToolChoiceTypedDict
+        | Unset = UNSET,
+        parallel_tool_calls: bool | Unset = UNSET,
+        modalities: list[models.CreateChatCompletionModalities | models.CreateChatCompletionModalitiesTypedDict]
+        | Unset = UNSET,
+        guardrails: list[models.CreateChatCompletionGuardrails | models.CreateChatCompletionGuardrailsTypedDict]
+        | Unset = UNSET,
+        fallbacks: list[models.CreateChatCompletionFallbacks | models.CreateChatCompletionFallbacksTypedDict]
+        | Unset = UNSET,
+        retry: models.CreateChatCompletionRetry | models.CreateChatCompletionRetryTypedDict | Unset = UNSET,
+        cache: models.CreateChatCompletionCache | models.CreateChatCompletionCacheTypedDict | Unset = UNSET,
+        load_balancer: models.CreateChatCompletionLoadBalancer
+        | models.CreateChatCompletionLoadBalancerTypedDict
+        | Unset = UNSET,
+        timeout: models.CreateChatCompletionTimeout | models.CreateChatCompletionTimeoutTypedDict | Unset = UNSET,
+        variables: dict[str, Any] | Unset = UNSET,
+        orq: models.CreateChatCompletionOrq | models.CreateChatCompletionOrqTypedDict | Unset = UNSET,
+        stream: bool | Unset = UNSET,
+        retries: RetryConfig | None | Unset = UNSET,
+        server_url: str | None = None,
+        timeout_ms: int | None = None,
+        http_headers: Mapping[str, str] | None = None,
+    ) -> (
+        models.CreateChatCompletionResponseBody
+        | DeltaEventStream[models.CreateChatCompletionChunk, models.CreateChatCompletionResponseBody]
+    ): ...
+
+    async def _create_async_typed(
+        self: Any,
+        *,
+        messages: list[models.CreateChatCompletionMessages | models.CreateChatCompletionMessagesTypedDict],
+        model: str,
+        metadata: dict[str, str] | Unset = UNSET,
+        name: str | Unset = UNSET,
+        audio: models.CreateChatCompletionAudio | models.CreateChatCompletionAudioTypedDict | None | Unset = UNSET,
+        frequency_penalty: float | None | Unset = UNSET,
+        max_tokens: int | None | Unset = UNSET,
+        max_completion_tokens: int | None | Unset = UNSET,
+        logprobs: bool | None | Unset = UNSET,
+        top_logprobs: int | None | Unset = UNSET,
+        n: int | None | Unset = UNSET,
+        presence_penalty: float | None | Unset = UNSET,
+        response_format: models.CreateChatCompletionResponseFormat
+        | models.CreateChatCompletionResponseFormatTypedDict
+        | Unset = UNSET,
+        reasoning_effort: models.CreateChatCompletionReasoningEffort
+        | models.CreateChatCompletionReasoningEffortTypedDict
+        | Unset = UNSET,
+        verbosity: str | Unset = UNSET,
+        seed: float | None | Unset = UNSET,
+        stop: models.CreateChatCompletionStop | models.CreateChatCompletionStopTypedDict | None | Unset = UNSET,
+        stream_options: models.CreateChatCompletionStreamOptions
+        | models.CreateChatCompletionStreamOptionsTypedDict
+        | None
+        | Unset = UNSET,
+        thinking: models.CreateChatCompletionThinking | models.CreateChatCompletionThinkingTypedDict | Unset = UNSET,
+        temperature: float | None | Unset = UNSET,
+        top_p: float | None | Unset = UNSET,
+        top_k: float | None | Unset = UNSET,
+        tools: list[models.CreateChatCompletionTools | models.CreateChatCompletionToolsTypedDict] | Unset = UNSET,
+        tool_choice: models.CreateChatCompletionToolChoice
+        | models.CreateChatCompletionToolChoiceTypedDict
+        | Unset = UNSET,
+        parallel_tool_calls: bool | Unset = UNSET,
+        modalities: list[models.CreateChatCompletionModalities | models.CreateChatCompletionModalitiesTypedDict]
+        | Unset = UNSET,
+        guardrails: list[models.CreateChatCompletionGuardrails | models.CreateChatCompletionGuardrailsTypedDict]
+        | Unset = UNSET,
+        fallbacks: list[models.CreateChatCompletionFallbacks | models.CreateChatCompletionFallbacksTypedDict]
+        | Unset = UNSET,
+        retry: models.CreateChatCompletionRetry | models.CreateChatCompletionRetryTypedDict | Unset = UNSET,
+        cache: models.CreateChatCompletionCache | models.CreateChatCompletionCacheTypedDict | Unset = UNSET,
+        load_balancer: models.CreateChatCompletionLoadBalancer
+        | models.CreateChatCompletionLoadBalancerTypedDict
+        | Unset = UNSET,
+        timeout: models.CreateChatCompletionTimeout | models.CreateChatCompletionTimeoutTypedDict | Unset = UNSET,
+        variables: dict[str, Any] | Unset = UNSET,
+        orq: models.CreateChatCompletionOrq | models.CreateChatCompletionOrqTypedDict | Unset = UNSET,
+        stream: bool | Unset = UNSET,
+        retries: RetryConfig | None | Unset = UNSET,
+        server_url: str | None = None,
+        timeout_ms: int | None = None,
+        http_headers: Mapping[str, str] | None = None,
+    ) -> (
+        models.CreateChatCompletionResponseBody
+        | DeltaEventStreamAsync[models.CreateChatCompletionChunk, models.CreateChatCompletionResponseBody]
+    ): ...
+
+else:
+    _create_typed, _create_async_typed = RouterChatCompletions.create, RouterChatCompletions.create_async
+
+
+class RouterChatCompletionsWithRawResponse(ResourceView["RouterChatCompletions"]):
+    """`orq.router.chat.completions` answering with `APIResponse` objects."""
+
+    create = raw_response(_create_typed)
+    create_async = raw_response_async(_create_async_typed)
+
+
+class RouterChatCompletionsWithStreamingResponse(ResourceView["RouterChatCompletions"]):
+    """`orq.router.chat.completions` as context managers that leave the body unread."""
+
+    create = streamed_response(_create_typed)
+    create_async = streamed_response_async(_create_async_typed)

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import warnings
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Literal, cast, overload
+from functools import cached_property
+from typing import TYPE_CHECKING, Any, Literal, cast, overload
 
 from .. import models
 from .._client import BaseClient, OperationSpec, build_model
+from .._response import ResourceView, raw_response, raw_response_async, streamed_response, streamed_response_async
 from .._streaming import DeltaShape
 from .._types import UNSET, Unset
 from ..utils.retries import RetryConfig
@@ -41,6 +43,16 @@ class RouterCompletions:
 
     def __init__(self, client: BaseClient) -> None:
         self._client = client
+
+    @cached_property
+    def with_raw_response(self) -> RouterCompletionsWithRawResponse:
+        """The same methods, answering with an `APIResponse`: `status_code`, `headers`, `parse()`."""
+        return RouterCompletionsWithRawResponse(self)
+
+    @cached_property
+    def with_streaming_response(self) -> RouterCompletionsWithStreamingResponse:
+        """The same methods as context managers that leave the body unread (`iter_bytes()`, `write_to_file()`)."""
+        return RouterCompletionsWithStreamingResponse(self)
 
     @overload
     def create(
@@ -457,3 +469,94 @@ class RouterCompletions:
             "models.CreateCompletionResponseBody | DeltaEventStreamAsync[models.CreateCompletionChunk, models.CreateCompletionResponseBody]",
             result,
         )
+
+
+# A ParamSpec wrapper sees only the first overload of a method: the views wrap these signatures instead.
+if TYPE_CHECKING:
+
+    def _create_typed(
+        self: Any,
+        *,
+        model: str,
+        prompt: str,
+        echo: bool | None | Unset = UNSET,
+        frequency_penalty: float | None | Unset = UNSET,
+        max_tokens: float | None | Unset = UNSET,
+        presence_penalty: float | None | Unset = UNSET,
+        seed: float | None | Unset = UNSET,
+        stop: models.CreateCompletionStop | models.CreateCompletionStopTypedDict | None | Unset = UNSET,
+        temperature: float | None | Unset = UNSET,
+        top_p: float | None | Unset = UNSET,
+        n: float | None | Unset = UNSET,
+        user: str | Unset = UNSET,
+        name: str | Unset = UNSET,
+        fallbacks: list[models.CreateCompletionFallbacks | models.CreateCompletionFallbacksTypedDict] | Unset = UNSET,
+        retry: models.CreateCompletionRetry | models.CreateCompletionRetryTypedDict | Unset = UNSET,
+        cache: models.CreateCompletionCache | models.CreateCompletionCacheTypedDict | Unset = UNSET,
+        load_balancer: models.CreateCompletionLoadBalancer
+        | models.CreateCompletionLoadBalancerTypedDict
+        | Unset = UNSET,
+        timeout: models.CreateCompletionTimeout | models.CreateCompletionTimeoutTypedDict | Unset = UNSET,
+        thinking: models.CreateCompletionThinking | models.CreateCompletionThinkingTypedDict | Unset = UNSET,
+        orq: models.CreateCompletionOrq | models.CreateCompletionOrqTypedDict | Unset = UNSET,
+        stream: bool | Unset = UNSET,
+        retries: RetryConfig | None | Unset = UNSET,
+        server_url: str | None = None,
+        timeout_ms: int | None = None,
+        http_headers: Mapping[str, str] | None = None,
+    ) -> (
+        models.CreateCompletionResponseBody
+        | DeltaEventStream[models.CreateCompletionChunk, models.CreateCompletionResponseBody]
+    ): ...
+
+    async def _create_async_typed(
+        self: Any,
+        *,
+        model: str,
+        prompt: str,
+        echo: bool | None | Unset = UNSET,
+        frequency_penalty: float | None | Unset = UNSET,
+        max_tokens: float | None | Unset = UNSET,
+        presence_penalty: float | None | Unset = UNSET,
+        seed: float | None | Unset = UNSET,
+        stop: models.CreateCompletionStop | models.CreateCompletionStopTypedDict | None | Unset = UNSET,
+        temperature: float | None | Unset = UNSET,
+        top_p: float | None | Unset = UNSET,
+        n: float | None | Unset = UNSET,
+        user: str | Unset = UNSET,
+        name: str | Unset = UNSET,
+        fallbacks: list[models.CreateCompletionFallbacks | models.CreateCompletionFallbacksTypedDict] | Unset = UNSET,
+        retry: models.CreateCompletionRetry | models.CreateCompletionRetryTypedDict | Unset = UNSET,
+        cache: models.CreateCompletionCache | models.CreateCompletionCacheTypedDict | Unset = UNSET,
+        load_balancer: models.CreateCompletionLoadBalancer
+        | models.CreateCompletionLoadBalancerTypedDict
+        | Unset = UNSET,
+        timeout: models.CreateCompletionTimeout | models.CreateCompletionTimeoutTypedDict | Unset = UNSET,
+        thinking: models.CreateCompletionThinking | models.CreateCompletionThinkingTypedDict | Unset = UNSET,
+        orq: models.CreateCompletionOrq | models.CreateCompletionOrqTypedDict | Unset = UNSET,
+        stream: bool | Unset = UNSET,
+        retries: RetryConfig | None | Unset = UNSET,
+        server_url: str | None = None,
+        timeout_ms: int | None = None,
+        http_headers: Mapping[str, str] | None = None,
+    ) -> (
+        models.CreateCompletionResponseBody
+        | DeltaEventStreamAsync[models.CreateCompletionChunk, models.CreateCompletionResponseBody]
+    ): ...
+
+else:
+    _create_typed, _create_async_typed = RouterCompletions.create, RouterCompletions.create_async
+
+
+class RouterCompletionsWithRawResponse(ResourceView["RouterCompletions"]):
+    """`orq.router.completions` answering with `APIResponse` objects."""
+
+    create = raw_response(_create_typed)
+    create_async = raw_response_async(_create_async_typed)
+
+
+class RouterCompletionsWithStreamingResponse(ResourceView["RouterCompletions"]):
+    """`orq.router.completions` as context managers that leave the body unread."""
+
+    create = streamed_response(_create_typed)
+    create_async = streamed_response_async(_create_async_typed)
