@@ -26,6 +26,7 @@ API_OF: dict[str, tuple[str, tuple[str, ...]]] = {
         )
     )),
     "params_servers": ("params_servers", ()),
+    "streams": ("streams", ("STREAMS_API_KEY",)),
 }
 
 
@@ -89,6 +90,7 @@ EXPECTED_OPERATIONS = {
         "useBoth", "usePublic",
     },
     "params_servers": {"pathArrays", "pathObjects", "queryStyles", "headerStyles", "getReport", "createUpload"},
+    "streams": {"sseChunks", "sseInline", "sseEvents", "sseText", "ndjsonChunks", "jsonlChunks", "seqChunks", "generate"},
 }
 
 

@@ -409,3 +409,83 @@ def test_json_seq_decoder_every_split(sdk: ModuleType) -> None:
         records = decoder.feed(body[:cut]) + decoder.feed(body[cut:]) + decoder.flush()
         assert [json.loads(r) for _, r in records] == [json.loads(e) for e in expected], cut
         assert [n for n, _ in records] == [1, 2, 3, 4, 5]
+
+
+# -- the types: `EventStream[Item]`, proven with mypy --strict on small user programs ---------------------
+GOOD = f"""
+from {PACKAGE} import EventStream, EventStreamAsync, Streams, models
+
+
+def sync(c: Streams) -> None:
+    a: EventStream[models.Chunk] = c.lines.ndjson_chunks()
+    b: EventStream[models.Chunk] = c.lines.jsonl_chunks()
+    d: EventStream[models.Chunk] = c.lines.seq_chunks()
+    e: EventStream[models.Chunk] = c.sse.sse_chunks()
+    f: EventStream[models.ChunkEvent] = c.sse.sse_events()
+    g: EventStream[str] = c.sse.sse_text()
+    h: EventStream[models.Chunk] = c.lines.generate(prompt="p", stream=True)
+    i: models.Chunk = c.lines.generate(prompt="p")
+    with c.lines.ndjson_chunks() as stream:
+        for item in stream:
+            text: str = item.text
+    for event in f:
+        chunk: models.Chunk = event.data
+        name: str | None = event.event
+    print(a, b, d, e, g, h, i)
+
+
+async def asynchronous(c: Streams) -> None:
+    a: EventStreamAsync[models.Chunk] = await c.lines.ndjson_chunks_async()
+    async with a as stream:
+        async for item in stream:
+            n: int = item.index
+    b: EventStreamAsync[models.Chunk] = await c.lines.generate_async(prompt="p", stream=True)
+    print(b)
+"""
+
+# Each line marked `# E` must be reported by mypy, and nothing else.
+BAD = f"""
+from {PACKAGE} import EventStream, EventStreamAsync, Streams, models
+
+
+def sync(c: Streams) -> None:
+    a: EventStream[models.ChunkEvent] = c.lines.ndjson_chunks()  # E
+    b: models.Chunk = c.lines.jsonl_chunks()  # E
+    d: EventStream[models.Chunk] = c.lines.generate(prompt="p")  # E
+    for item in c.lines.seq_chunks():
+        x: int = item.text  # E
+    e: EventStream[models.Chunk] = c.sse.sse_text()  # E
+    print(a, b, d, e)
+
+
+async def asynchronous(c: Streams) -> None:
+    a: EventStream[models.Chunk] = await c.lines.ndjson_chunks_async()  # E
+    print(a)
+"""
+
+
+def test_stream_types_with_mypy_strict(sdk: ModuleType, tmp_path: Path) -> None:
+    import os
+    import re
+    import subprocess
+
+    from tests.conftest import tool
+
+    src = Path(sdk.__file__).parent.parent
+    (tmp_path / "good.py").write_text(GOOD)
+    (tmp_path / "bad.py").write_text(BAD)
+    done = subprocess.run(
+        [tool("mypy"), "--strict", "--no-error-summary", "--cache-dir", str(tmp_path / ".mypy_cache"), "good.py", "bad.py"],
+        cwd=tmp_path,
+        env={**os.environ, "MYPYPATH": str(src)},
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
+    )
+    errors = [line for line in done.stdout.splitlines() if ": error:" in line]
+    assert not [e for e in errors if e.startswith("good.py")], done.stdout
+    reported = {int(m.group(1)) for e in errors if (m := re.match(r"bad\.py:(\d+):", e))}
+    expected = {n for n, line in enumerate(BAD.splitlines(), 1) if line.endswith("# E")}
+    assert reported == expected, done.stdout
+    assert len(errors) == len(expected), done.stdout
