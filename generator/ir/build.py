@@ -41,7 +41,13 @@ from generator.ir.types import (
 )
 from generator.load import follow_refs
 from generator.naming import pascal, short_name, snake, unique
-from generator.normalize import HTTP_METHODS, SCHEMA_REF, non_null_branches, sse_envelope, stream_format
+from generator.normalize import (
+    HTTP_METHODS,
+    SCHEMA_REF,
+    non_null_branches,
+    sse_envelope,
+    stream_format,
+)
 
 # Keyword arguments every generated method takes; spec fields with these names are renamed.
 OPTION_NAMES = {"retries", "server_url", "timeout_ms", "http_headers", "request"}
