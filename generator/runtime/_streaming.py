@@ -22,6 +22,10 @@ Same 20,000-chunk stream, same run (`.venv/bin/python benchmarks/bench_streaming
       httpx-sse + json.loads 0.73x (6.1 us); typed models: SDK 0.70x, httpx-sse 0.63x.
   one event per read (as LLM servers flush): decoder 0.95x, httpx-sse 0.80x; typed models: SDK
       0.85x, httpx-sse 0.70x.
+JSON lines are split here too (`LineDecoder`: one `bytes.split` per read, no str per line, pydantic
+parses the bytes); same benchmark, 20,000 NDJSON chunks, median of 3 runs on a loaded 2-core machine,
+against raw httpx `iter_lines` + `json.loads` = 1.00x: typed models one line per read 1.04x, in 16 KiB
+reads 0.99x (SSE in the same runs: 0.76x and 0.69x; the runtime before NDJSON measured the same).
 """
 
 from __future__ import annotations
