@@ -17,7 +17,13 @@ Variants:
 - httpx-sse+json: httpx-sse's `EventSource.iter_sse()` + `json.loads` (the library alternative)
 - httpx-sse+models: httpx-sse + the same pydantic TypeAdapter the SDK uses (what the SDK would be with it)
 
-Target: sdk chunks/s >= 0.7x raw.
+NDJSON (`application/x-ndjson`, the same typed `EventStream`), on the streams fixture SDK
+(`tests/fixtures/expected/streams`, its `ndjson_chunks` operation), same framings:
+- raw:          httpx `iter_lines()` + `json.loads` per line (1.00x)
+- sdk:          `client.lines.ndjson_chunks()` iterated: line split + typed models
+- lines+json:   the SDK's LineDecoder on `iter_bytes()` + `json.loads` (decoder cost alone)
+
+Target: sdk chunks/s >= 0.7x raw, for SSE and NDJSON.
 """
 
 from __future__ import annotations
@@ -56,13 +62,55 @@ def _serve(chunks: int, port_queue: multiprocessing.Queue, stop: multiprocessing
     )
     events = [*(sse(chat_chunk(i)) for i in range(chunks)), sse(last), DONE]
     batched = _batched(events)
+    lines = [json.dumps(_line_chunk(i), separators=(",", ":")).encode() + b"\n" for i in range(chunks)]
+    lines_batched = _batched(lines)
+    ndjson = "application/x-ndjson"
     scenarios = {
         "per-event": lambda conn: Plan(iter(events)),
         "batched": lambda conn: Plan(iter(batched)),
+        "ndjson-per-event": lambda conn: Plan(iter(lines), content_type=ndjson),
+        "ndjson-batched": lambda conn: Plan(iter(lines_batched), content_type=ndjson),
     }
     with SSEServer(scenarios) as server:
         port_queue.put(server.port)
         stop.wait(600)
+
+
+def _line_chunk(i: int) -> dict[str, object]:
+    """One item of the streams fixture's `Chunk` schema."""
+    return {"id": "cmpl-1", "index": i, "created": 1700000000, "model": "openai/gpt-4o-mini", "text": f"tok{i} "}
+
+
+def run_raw_lines(client: httpx.Client, url: str) -> int:
+    n = 0
+    with client.stream("GET", url + "/ndjson") as response:
+        for line in response.iter_lines():
+            if line:
+                json.loads(line)
+                n += 1
+    return n
+
+
+def run_sdk_lines(streams: object, url: str) -> int:
+    n = 0
+    with streams.lines.ndjson_chunks(server_url=url) as stream:  # type: ignore[attr-defined]
+        for _chunk in stream:
+            n += 1
+    return n
+
+
+def run_line_decoder_json(client: httpx.Client, url: str) -> int:
+    from streams_sdk._streaming import LineDecoder
+
+    n = 0
+    decoder = LineDecoder()
+    with client.stream("GET", url + "/ndjson") as response:
+        for piece in response.iter_bytes():
+            for _, line in decoder.feed(piece):
+                json.loads(line)
+                n += 1
+        n += len(decoder.flush())
+    return n
 
 
 def run_raw(client: httpx.Client, url: str) -> int:
@@ -140,6 +188,12 @@ def main() -> None:
             framing: bench(f"http://127.0.0.1:{port}/{framing}", args)
             for framing in ("per-event", "batched")
         }
+        tables.update(
+            {
+                f"ndjson {framing}": bench_lines(f"http://127.0.0.1:{port}/ndjson-{framing}", args)
+                for framing in ("per-event", "batched")
+            }
+        )
     finally:
         stop.set()
         server.join(10)
@@ -172,6 +226,32 @@ def main() -> None:
         print(f"{framing}: sdk throughput = {ratio:.2f}x raw (target >= 0.70): {verdict}")
 
 
+def _streams_sdk() -> None:
+    """Generate the streams fixture SDK (golden trees hold no runtime) into a temporary folder, importable."""
+    import tempfile
+
+    from generator.pipeline import generate
+
+    out = Path(tempfile.mkdtemp(prefix="bench-streams-"))
+    generate(REPO / "tests" / "fixtures" / "specs" / "streams.yaml", out, {"package": "streams_sdk"})
+    sys.path.insert(0, str(out / "src"))
+
+
+def bench_lines(url: str, args: argparse.Namespace) -> dict[str, list[tuple[float, float]]]:
+    if "streams_sdk" not in sys.modules:
+        _streams_sdk()
+    from streams_sdk import Streams
+
+    client = httpx.Client(timeout=60)
+    streams = Streams(api_key="k", client=client)
+    variants: dict[str, Callable[[], int]] = {
+        "raw": lambda: run_raw_lines(client, url),
+        "sdk": lambda: run_sdk_lines(streams, url),
+        "lines+json": lambda: run_line_decoder_json(client, url),
+    }
+    return _rounds(variants, args, client)
+
+
 def bench(url: str, args: argparse.Namespace) -> dict[str, list[tuple[float, float]]]:
     from orq_ai_sdk import Orq
     from orq_ai_sdk.resources.router_chat_completions import _CREATE
@@ -187,6 +267,12 @@ def bench(url: str, args: argparse.Namespace) -> dict[str, list[tuple[float, flo
         "httpx-sse+json": lambda: run_httpx_sse(client, url),
         "httpx-sse+models": lambda: run_httpx_sse(client, url, adapter),
     }
+    return _rounds(variants, args, client)
+
+
+def _rounds(
+    variants: dict[str, Callable[[], int]], args: argparse.Namespace, client: httpx.Client
+) -> dict[str, list[tuple[float, float]]]:
     for fn in variants.values():  # warm up: connections, adapters, imports
         fn()
     results: dict[str, list[tuple[float, float]]] = {name: [] for name in variants}

@@ -46,6 +46,39 @@ def needs_name(schema: Any) -> bool:
     return False
 
 
+# Media types of success responses that are streams of JSON values, one per line (NDJSON, JSON Lines)
+# or one per record (RFC 7464 JSON text sequences); `text/event-stream` is the third kind of stream.
+LINE_STREAM_TYPES = ("application/x-ndjson", "application/jsonl", "application/x-jsonlines", "application/json-lines")
+SEQ_STREAM_TYPE = "application/json-seq"
+# The fields of a server-sent event: a schema whose properties are `data` and some of these describes the event.
+SSE_FIELDS = frozenset({"data", "event", "id", "retry"})
+
+
+def stream_format(ctype: str) -> str | None:
+    """`sse`, `lines` or `json-seq` for the media types that stream; None for the others."""
+    ctype = ctype.split(";")[0].strip().lower()
+    if ctype == "text/event-stream":
+        return "sse"
+    if ctype in LINE_STREAM_TYPES:
+        return "lines"
+    if ctype == SEQ_STREAM_TYPE:
+        return "json-seq"
+    return None
+
+
+def sse_envelope(schema: Any) -> str | None:
+    """How the (dereferenced) schema of a `text/event-stream` response describes its events.
+
+    `data`: an envelope whose only property is `data`: each event's data is the chunk (the schema of `data`).
+    `event`: an envelope with `data` and some of `event`, `id`, `retry`: each event is the schema itself.
+    None: the schema is the chunk itself, which each event's data carries (no envelope).
+    """
+    props = schema.get("properties") if isinstance(schema, dict) else None
+    if not isinstance(props, dict) or "data" not in props or not set(props) <= SSE_FIELDS:
+        return None
+    return "data" if len(props) == 1 else "event"
+
+
 class Normalizer:
     def __init__(self, doc: dict[str, Any]) -> None:
         self.doc = doc
@@ -145,8 +178,11 @@ class Normalizer:
             for ctype, media in (response.get("content") or {}).items():
                 if not (isinstance(media, dict) and isinstance(media.get("schema"), dict)):
                     continue
-                if "event-stream" in ctype:
+                kind = stream_format(str(ctype)) if success else None
+                if kind == "sse":
                     media["schema"] = self._event(media["schema"], base)
+                elif kind is not None:
+                    media["schema"] = self._lines(media["schema"], base)
                 else:
                     name = base + ("ResponseBody" if success else f"{pascal(str(status))}ErrorData")
                     media["schema"] = self._body(media["schema"], name)
@@ -158,12 +194,20 @@ class Normalizer:
         return self.hoist(schema, name)
 
     def _event(self, schema: dict[str, Any], base: str) -> dict[str, Any]:
-        """An SSE event envelope keeps its shape; its `data` is the chunk model."""
-        data = (schema.get("properties") or {}).get("data") if "$ref" not in schema else None
-        if isinstance(data, dict):
-            schema["properties"]["data"] = self._body(data, base + "StreamChunk")
+        """An SSE envelope of `data` alone keeps its shape, its `data` the chunk model; an envelope with
+        `event`/`id`/`retry` too is the event model; any other schema is the chunk (see `sse_envelope`)."""
+        if "$ref" not in schema and sse_envelope(schema) == "data":
+            schema["properties"]["data"] = self._body(schema["properties"]["data"], base + "StreamChunk")
             return schema
         return self._body(schema, base + "StreamEvent")
+
+    def _lines(self, schema: dict[str, Any], base: str) -> dict[str, Any]:
+        """A stream of JSON lines (or records): the schema is the item, or an array of the items."""
+        items = schema.get("items") if "$ref" not in schema and schema.get("type") == "array" else None
+        if isinstance(items, dict):
+            schema["items"] = self._body(items, base + "StreamItem")
+            return schema
+        return self._body(schema, base + "StreamItem")
 
     def deref(self, node: Any) -> Any:
         return follow_refs(self.doc, node)

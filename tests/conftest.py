@@ -30,6 +30,7 @@ GOLDEN_SPECS: dict[str, tuple[Path, str]] = {
     "pagination": (SPECS / "pagination.yaml", "pagination_sdk"),
     "lenient": (SPECS / "lenient.yaml", "lenient_sdk"),
     "responses": (SPECS / "responses.yaml", "responses_sdk"),
+    "streams": (SPECS / "streams.yaml", "streams_sdk"),
 }
 
 if str(ORQ_SRC) not in sys.path:

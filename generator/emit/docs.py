@@ -247,6 +247,32 @@ class Docs:
         return stream or (op.stream is not None and op.json_response is None)
 
     @staticmethod
+    def stream_kind(op: Operation) -> str:
+        """The wire format of the operation's stream, in words, for the README."""
+        media = op.stream.media_type if op.stream is not None else ""
+        if media == "text/event-stream":
+            return "server-sent events"
+        if media == "application/json-seq":
+            return "JSON text sequences (`application/json-seq`, RFC 7464: one JSON value a record)"
+        if media == "application/x-ndjson":
+            return "newline-delimited JSON (`application/x-ndjson`: one JSON value a line)"
+        return f"JSON Lines (`{media}`: one JSON value a line)"
+
+    def other_streams(self, shown: Operation) -> list[Operation]:
+        """One streaming operation per wire format other than the one of `shown`, for the README's examples."""
+        seen = {shown.stream.media_type if shown.stream is not None else ""}
+        out = []
+        for op in self.api.operations:
+            if op.stream is not None and not op.deprecated and op.stream.media_type not in seen:
+                seen.add(op.stream.media_type)
+                out.append(op)
+        return out
+
+    def event_models(self) -> list[Operation]:
+        """The operations whose server-sent events are described whole (`event`, `id`, `retry`, `data`)."""
+        return [op for op in self.api.operations if op.stream is not None and not op.stream.envelope]
+
+    @staticmethod
     def returns(op: Operation) -> bool:
         """Whether a non-streaming call returns something worth printing."""
         return op.json_response is not None and op.json_response.kind != "empty"

@@ -42,7 +42,13 @@ from generator.ir.types import (
 )
 from generator.load import follow_refs
 from generator.naming import pascal, short_name, snake, unique
-from generator.normalize import HTTP_METHODS, SCHEMA_REF, non_null_branches
+from generator.normalize import (
+    HTTP_METHODS,
+    SCHEMA_REF,
+    non_null_branches,
+    sse_envelope,
+    stream_format,
+)
 
 # Keyword arguments every generated method takes; spec fields with these names are renamed.
 OPTION_NAMES = {"retries", "server_url", "timeout_ms", "http_headers", "request"}
@@ -400,12 +406,11 @@ class Builder:
                 continue
             for ctype, media in content.items():
                 schema = (media or {}).get("schema") or {}
-                if "event-stream" in ctype and success:
-                    data = (schema.get("properties") or {}).get("data") if "$ref" not in schema else None
-                    chunk = self.types.of(data if isinstance(data, dict) else schema)
-                    sentinel = op.get("x-speakeasy-sse-sentinel")
-                    stream = Stream(chunk, sentinel if isinstance(sentinel, str) else None, isinstance(data, dict))
-                    ok.append(Response(status, "stream", ctype, chunk, desc))
+                form = stream_format(str(ctype)) if success else None
+                if form is not None:
+                    if stream is None:  # one stream per operation: the first streaming media type
+                        stream = self.stream(str(ctype), form, schema, op)
+                        ok.append(Response(status, "stream", ctype, stream.chunk, desc))
                     continue
                 kind = "json" if "json" in ctype else "text" if ctype.startswith("text/") else "binary"
                 if not schema and kind == "json" and not success:
@@ -544,6 +549,32 @@ class Builder:
             if found is not None:
                 return found
         return None
+
+    def stream(self, ctype: str, form: str, schema: dict[str, Any], op: dict[str, Any]) -> Stream:
+        """The stream of a `text/event-stream`, NDJSON / JSON Lines or JSON text sequence response.
+
+        SSE: a `data`-only envelope streams the schema of `data`; an envelope with `event`/`id`/`retry`
+        streams the envelope itself (`envelope=False`); any other schema is the chunk each event's data
+        carries. Lines and records: the schema is the item, or an array of the items.
+        """
+        target = self.schema_of(schema)
+        envelope = sse_envelope(target) if form == "sse" else None
+        if envelope == "data":
+            item = target["properties"]["data"]
+        elif form != "sse" and target.get("type") == "array" and isinstance(target.get("items"), dict):
+            item = target["items"]
+        else:
+            item = schema
+        data = target["properties"]["data"] if envelope == "event" else item
+        sentinel = op.get("x-speakeasy-sse-sentinel") if form == "sse" else None
+        return Stream(
+            self.types.of(item),
+            sentinel if isinstance(sentinel, str) else None,
+            envelope != "event",
+            media_type=ctype.split(";")[0].strip(),
+            # an SSE event's data is text: a string item is taken as it is (a JSON line is parsed either way)
+            data_text=form == "sse" and self.schema_of(data).get("type") == "string",
+        )
 
     # -- joining an OpenAI-style stream into its response ------------------------------------------
     def stream_deltas(self, stream: Stream, responses: list[Response]) -> StreamDeltas | None:

@@ -94,8 +94,10 @@ class StreamDeltas:
 class Stream:
     chunk: TypeNode
     sentinel: str | None
-    envelope: bool  # events carry the chunk in `data`
+    envelope: bool  # events carry the chunk in `data`; False: the event (data, event, id, retry) is the item
     deltas: StreamDeltas | None = None  # set when the chunks can be joined into the response model
+    media_type: str = "text/event-stream"  # or NDJSON / JSON Lines / `application/json-seq`: one item a line (record)
+    data_text: bool = False  # the event's data (or the line) is a string item, not JSON to parse
 
 
 PagingKind = Literal["offsetLimit", "cursor", "url", "link"]

@@ -97,6 +97,9 @@ class OperationSpec:
     # Several success responses: (status, content type, kind, JSON type) each; the answer's status and content
     # type pick one (`pick_result`). Empty: the one `response_kind`/`response_type` above.
     results: tuple[tuple[str, str | None, ResponseKind, Callable[[], Any] | None], ...] = ()
+    # The stream's media type: `text/event-stream`, or JSON lines / records (`_streaming.py`); the Accept header.
+    stream_media_type: str = "text/event-stream"
+    data_text: bool = False  # an SSE event's data is a string item (or the event's `data` field), not JSON
 
     def adapter(self, which: Literal["response", "stream"]) -> Any:
         """A pydantic TypeAdapter, built once per operation and reused by every call."""
@@ -494,7 +497,7 @@ def build_request(
             )
     all_headers: dict[str, str] = {"user-agent": _settings.USER_AGENT}
     if streaming:
-        all_headers["accept"] = "text/event-stream"
+        all_headers["accept"] = spec.stream_media_type
     elif spec.results:
         all_headers["accept"] = ", ".join(dict.fromkeys(r[1] for r in spec.results if r[1]))
     elif spec.response_kind == "json":
@@ -569,7 +572,9 @@ def next_delay(config: RetryConfig, attempt: int, started: float, response: http
 # -- answers ---------------------------------------------------------------------------------
 def decode_response(spec: OperationSpec, response: httpx.Response, streaming: bool, is_async: bool = False) -> Any:
     """The result of a successful answer: a validated model, text, bytes, None, or an event stream."""
-    if spec.stream_type is not None and (streaming or "text/event-stream" in response.headers.get("content-type", "")):
+    if spec.stream_type is not None and (
+        streaming or spec.stream_media_type in response.headers.get("content-type", "")
+    ):
         from ._streaming import open_stream
 
         return open_stream(spec, response, is_async)

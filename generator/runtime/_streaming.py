@@ -1,8 +1,14 @@
-"""Server-sent event streams, typed: iterate them to get chunk models.
+"""Event streams, typed: iterate them to get chunk models.
 
     with client.some.operation(..., stream=True) as event_stream:
         for chunk in event_stream:
             ...
+
+Three wire formats give the same `EventStream` / `EventStreamAsync`: server-sent events
+(`text/event-stream`, decoded by `SSEDecoder`), JSON lines (`application/x-ndjson`,
+`application/jsonl`, `application/x-jsonlines`, `application/json-lines`: one JSON value a line,
+split by `LineDecoder`) and JSON text sequences (`application/json-seq`, RFC 7464: records that
+start with the RS byte 0x1E, split by `JSONSeqDecoder`).
 
 The response is closed when the stream ends, when the loop is left by `break` or an exception, when
 the `with` block exits and, failing all that, when the stream object is garbage collected.
@@ -16,6 +22,10 @@ Same 20,000-chunk stream, same run (`.venv/bin/python benchmarks/bench_streaming
       httpx-sse + json.loads 0.73x (6.1 us); typed models: SDK 0.70x, httpx-sse 0.63x.
   one event per read (as LLM servers flush): decoder 0.95x, httpx-sse 0.80x; typed models: SDK
       0.85x, httpx-sse 0.70x.
+JSON lines are split here too (`LineDecoder`: one `bytes.split` per read, no str per line, pydantic
+parses the bytes); same benchmark, 20,000 NDJSON chunks, median of 3 runs on a loaded 2-core machine,
+against raw httpx `iter_lines` + `json.loads` = 1.00x: typed models one line per read 1.04x, in 16 KiB
+reads 0.99x (SSE in the same runs: 0.76x and 0.69x; the runtime before NDJSON measured the same).
 """
 
 from __future__ import annotations
@@ -48,6 +58,8 @@ __all__ = [
     "DeltaShape",
     "EventStream",
     "EventStreamAsync",
+    "JSONSeqDecoder",
+    "LineDecoder",
     "SSEDecoder",
     "ServerSentEvent",
 ]
@@ -170,6 +182,139 @@ class SSEDecoder:
                 elif name == b"retry" and value.isascii() and value.isdigit():
                     self._retry = int(value)
         return events
+
+
+class LineDecoder:
+    """Incremental splitter of JSON lines (NDJSON, JSON Lines): one JSON value a line.
+
+    `feed()` takes the body's bytes as they arrive, in pieces of any size, and returns the lines they
+    complete as `(line number, bytes)`, the numbers counted from 1 in the body. Lines end in LF (a CR
+    before it stays: JSON takes it as whitespace); empty lines are left out; a leading UTF-8 BOM is dropped.
+    """
+
+    def __init__(self) -> None:
+        self._pending: list[bytes] = []  # the start of a line whose end has not arrived yet
+        self._started = False  # past the (optional) BOM
+        self._count = 0  # lines completed so far, blank ones included
+
+    @property
+    def in_event(self) -> bool:
+        """Whether a partial line is waiting for more input."""
+        return bool(self._pending)
+
+    def feed(self, chunk: bytes) -> list[tuple[int, bytes]]:
+        """Decode the next piece of the body; returns the non-empty lines it completes, in order."""
+        if not self._started and chunk:
+            head = b"".join(self._pending) + chunk
+            if len(head) < len(_BOM) and _BOM.startswith(head):
+                self._pending = [head]  # maybe a BOM split across pieces: wait for more
+                return []
+            self._started, self._pending = True, []
+            chunk = head.removeprefix(_BOM)
+        last = chunk.rfind(b"\n")
+        if last == -1:  # still inside one line: keep the pieces, join them once (linear in line length)
+            if chunk:
+                self._pending.append(chunk)
+            return []
+        if self._pending:
+            self._pending.append(chunk[:last])
+            complete = b"".join(self._pending)
+        else:
+            complete = chunk[:last]
+        rest = chunk[last + 1 :]
+        self._pending = [rest] if rest else []
+        number = self._count
+        out = []
+        for line in complete.split(b"\n"):
+            number += 1
+            if line and line != b"\r":
+                out.append((number, line))
+        self._count = number
+        return out
+
+    def flush(self) -> list[tuple[int, bytes]]:
+        """At the end of the body: the last line, when it lacks its LF (a JSON line may end without one)."""
+        line = b"".join(self._pending) if self._started else b""
+        self._pending = []
+        if not line:
+            return []
+        self._count += 1
+        return [(self._count, line)]
+
+
+_RS = 0x1E  # RFC 7464's record separator
+_JSON_END = frozenset(
+    b'}]"0123456789eEl'
+)  # the last byte of a JSON text: object, array, string, number, true/false/null
+
+
+class JSONSeqDecoder:
+    """Incremental decoder of JSON text sequences (`application/json-seq`, RFC 7464).
+
+    Each record is the RS byte (0x1E), a JSON text and LF; `feed()` returns the records it completes as
+    `(record number, bytes)`. A record is complete at the end of a line that can end a JSON text at
+    the top level: its first line when that one ends like a JSON text (`RS{...}`), else the first
+    unindented line that closes an object or array (a pretty-printed record), else the next RS. Empty
+    records (RS RS) are skipped; text before the first RS is taken as a record of its own, so that the
+    error names it.
+    """
+
+    def __init__(self) -> None:
+        self._lines = LineDecoder()
+        self._record: list[bytes] = []  # the lines of the record being read
+        self._count = 0  # records started so far
+
+    @property
+    def in_event(self) -> bool:
+        """Whether a partial record is waiting for more input."""
+        return bool(self._record) or self._lines.in_event
+
+    def feed(self, chunk: bytes) -> list[tuple[int, bytes]]:
+        """Decode the next piece of the body; returns the records it completes, in order."""
+        out: list[tuple[int, bytes]] = []
+        record = self._record
+        for _, line in self._lines.feed(chunk):
+            if b"\x1e" not in line:  # a record's next line, or text outside any record
+                if record:
+                    record.append(line)
+                    end = line.rstrip()
+                    if (
+                        end and line[0] not in b" \t" and end[-1] in b"}]"
+                    ):  # the closing line of a pretty-printed record
+                        out.append((self._count, b"\n".join(record)))
+                        record.clear()
+                elif line.strip():
+                    self._count += 1
+                    out.append((self._count, line))
+                continue
+            head, *starts = line.split(b"\x1e")
+            if head.strip():
+                if record:
+                    record.append(head)
+                else:
+                    self._count += 1
+                    out.append((self._count, head))
+            if record:  # the next RS ends the record being read
+                out.append((self._count, b"\n".join(record)))
+                record.clear()
+            for i, part in enumerate(starts):
+                end = part.rstrip()
+                if not end:
+                    continue  # an empty record
+                self._count += 1
+                if i < len(starts) - 1 or end[-1] in _JSON_END:
+                    out.append((self._count, part))
+                else:
+                    record.append(part)  # a record on several lines: `RS{`, indented lines, `}`
+        return out
+
+    def flush(self) -> list[tuple[int, bytes]]:
+        """At the end of the body: the record left open, if any."""
+        out = self.feed(b"\n") if self._lines.in_event else []
+        if self._record:
+            out.append((self._count, b"\n".join(self._record)))
+            self._record.clear()
+        return out
 
 
 @dataclass(frozen=True)
@@ -319,18 +464,41 @@ def _text_of(chunk: Any, shape: DeltaShape, choice_index: int) -> str | None:
     return None
 
 
+def stream_format(media_type: str) -> str:
+    """`sse`, `lines` (NDJSON, JSON Lines) or `json-seq` (RFC 7464), from the stream's media type."""
+    media_type = media_type.lower()
+    if "event-stream" in media_type:
+        return "sse"
+    return "json-seq" if "json-seq" in media_type else "lines"
+
+
 class _StreamBase(Generic[T]):
     def __init__(
-        self, response: httpx.Response, adapter: TypeAdapter[Any], *, sentinel: str | None, envelope: bool
+        self,
+        response: httpx.Response,
+        adapter: TypeAdapter[Any],
+        *,
+        sentinel: str | None,
+        envelope: bool,
+        media_type: str = "text/event-stream",
+        data_text: bool = False,
     ) -> None:
         self.response = response
         self._adapter = adapter
         self._sentinel = sentinel
         self._envelope = envelope
-        self._decoder = SSEDecoder()
+        self._data_text = data_text
+        self._format = stream_format(media_type)
+        self._decoder: Any
+        self._decode_one: Callable[[Any], T | None]
+        if self._format == "sse":
+            self._decoder, self._decode_one = SSEDecoder(), self._decode
+        else:
+            self._decoder = LineDecoder() if self._format == "lines" else JSONSeqDecoder()
+            self._decode_one = self._decode_line
         self._done = False  # the end of the stream was reached (marker, error, or end of a stream without marker)
         self._iterating = False
-        self._kept: list[str] | None = None  # the data of every chunk read, when the stream joins them later
+        self._kept: list[str | bytes] | None = None  # the data of every chunk read, when the stream joins them later
 
     @property
     def done(self) -> bool:
@@ -369,13 +537,13 @@ class _StreamBase(Generic[T]):
             self._raise_if_error(data)
         try:
             if self._envelope:
+                if self._data_text:  # the data is the (string) chunk itself
+                    return self._adapter.validate_python(data, context=RESPONSE)  # type: ignore[no-any-return]
                 chunk = self._adapter.validate_json(data, context=RESPONSE)
                 if self._kept is not None:
                     self._kept.append(data)
                 return chunk  # type: ignore[no-any-return]
-            return self._adapter.validate_python(  # type: ignore[no-any-return]
-                {"data": data, "event": kind, "id": event.id, "retry": event.retry}, context=RESPONSE
-            )
+            return self._adapter.validate_python(self._event_fields(event), context=RESPONSE)  # type: ignore[no-any-return]
         except Exception as exc:
             from pydantic import ValidationError
 
@@ -384,21 +552,67 @@ class _StreamBase(Generic[T]):
             message = describe_validation_error(exc, "A streamed event does not match the spec")
             raise ResponseValidationError(message, self.response, exc) from exc
 
-    def _raise_if_error(self, data: str) -> None:
+    def _event_fields(self, event: ServerSentEvent) -> dict[str, Any]:
+        """The fields of an event model: `data` (parsed, unless a string), and `event`, `id`, `retry` when sent."""
+        fields: dict[str, Any] = {}
+        if self._data_text:
+            fields["data"] = event.data
+        else:
+            try:
+                fields["data"] = json.loads(event.data)
+            except ValueError as exc:
+                raise ResponseValidationError(
+                    f"A streamed event's data is not valid JSON: {exc} (got {event.data[:80]!r})", self.response, exc
+                ) from exc
+        for name in ("event", "id", "retry"):
+            value = getattr(event, name)
+            if value is not None:
+                fields[name] = value
+        return fields
+
+    def _decode_line(self, record: tuple[int, bytes]) -> T | None:
+        """The item of one JSON line (or record of a JSON text sequence)."""
+        line = record[1]
+        if b'"error"' in line:  # cheap test first: an error object instead of an item
+            self._raise_if_error(line)
+        try:
+            item = self._adapter.validate_json(line, context=RESPONSE)
+        except Exception as exc:
+            from pydantic import ValidationError
+
+            if not isinstance(exc, ValidationError):
+                raise
+            if not line.strip():  # a line of spaces: blank
+                return None
+            unit = "Record" if self._format == "json-seq" else "Line"
+            message = describe_validation_error(
+                exc, f"{unit} {record[0]} of the stream is not valid JSON or does not match the spec"
+            )
+            raise ResponseValidationError(message, self.response, exc) from exc
+        if self._kept is not None:
+            self._kept.append(line)
+        return item  # type: ignore[no-any-return]
+
+    def _raise_if_error(self, data: str | bytes) -> None:
         try:
             value = json.loads(data)
         except ValueError:
             return
         if isinstance(value, dict) and value.get("error"):
             self._done = True
-            raise APIError(_error_message(data), self.response, body=data)
+            text = data if isinstance(data, str) else data.decode("utf-8", "replace")
+            raise APIError(_error_message(text), self.response, body=text)
 
-    def _end(self) -> None:
-        """At the end of the body: accept it, or report how it was cut short."""
+    def _end(self) -> list[T]:
+        """At the end of the body: accept it (with the items of a last line without LF), or report how it was cut short."""
+        if self._format != "sse":
+            items = [item for item in map(self._decode_one, self._decoder.flush()) if item is not None]
+            self._done = True
+            return items
         last = self._decoder.flush()
         if last is not None and self._sentinel is not None and last.data == self._sentinel:
             self._done = True
-            return
+            return []
         if last is not None:
             raise StreamError("The stream broke off in the middle of an event: the connection was cut short")
         if self._sentinel is not None:
@@ -406,6 +620,7 @@ class _StreamBase(Generic[T]):
                 f"The stream ended before its end marker {self._sentinel!r}: the connection was cut short"
             )
         self._done = True
+        return []
 
 
 def _error_message(data: str) -> str:
@@ -463,7 +678,7 @@ class EventStream(_StreamBase[T]):
     def __iter__(self) -> Iterator[T]:
         if not self._begin():
             return
-        decoder, decode = self._decoder, self._decode
+        decoder, decode = self._decoder, self._decode_one
         try:
             pieces = self.response.iter_bytes()
             for piece in pieces:
@@ -474,7 +689,7 @@ class EventStream(_StreamBase[T]):
                         return
                     if item is not None:
                         yield item
-            self._end()
+            yield from self._end()
         except httpx.TransportError as exc:
             raise _broken(exc) from exc
         finally:
@@ -517,7 +732,7 @@ class EventStreamAsync(_StreamBase[T]):
     async def __aiter__(self) -> AsyncIterator[T]:
         if not self._begin():
             return
-        decoder, decode = self._decoder, self._decode
+        decoder, decode = self._decoder, self._decode_one
         try:
             pieces = self.response.aiter_bytes()
             async for piece in pieces:
@@ -528,7 +743,8 @@ class EventStreamAsync(_StreamBase[T]):
                         return
                     if item is not None:
                         yield item
-            self._end()
+            for item in self._end():
+                yield item
         except httpx.TransportError as exc:
             raise _broken(exc) from exc
         finally:
@@ -575,8 +791,12 @@ class _Deltas(_StreamBase[T], Generic[T, R]):
         envelope: bool,
         shape: DeltaShape,
         final: Callable[[], TypeAdapter[Any]],
+        media_type: str = "text/event-stream",
+        data_text: bool = False,
     ) -> None:
-        super().__init__(response, adapter, sentinel=sentinel, envelope=envelope)
+        super().__init__(
+            response, adapter, sentinel=sentinel, envelope=envelope, media_type=media_type, data_text=data_text
+        )
         self._shape = shape
         self._final = final
         self._kept = []
@@ -655,7 +875,12 @@ class DeltaEventStreamAsync(_Deltas[T, R], EventStreamAsync[T], Generic[T, R]):
 
 def open_stream(spec: OperationSpec, response: httpx.Response, is_async: bool) -> Any:
     """The stream object for a streamed answer of the operation `spec`."""
-    options: dict[str, Any] = {"sentinel": spec.sentinel, "envelope": spec.envelope}
+    options: dict[str, Any] = {
+        "sentinel": spec.sentinel,
+        "envelope": spec.envelope,
+        "media_type": spec.stream_media_type,
+        "data_text": spec.data_text,
+    }
     shape = spec.accumulate
     if shape is not None and spec.response_type is not None:
         delta_class = DeltaEventStreamAsync if is_async else DeltaEventStream

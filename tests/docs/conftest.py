@@ -27,6 +27,7 @@ SPEC_OF = {
     "security": SPECS / "security.yaml",
     "params_servers": SPECS / "params_servers.yaml",
     "paged_pets": SPECS / "pagination.yaml",
+    "streams": SPECS / "streams.yaml",
 }
 ORQ_SETTINGS = yaml.safe_load((REPO / "spec" / "orq" / "sdkgen.yaml").read_text(encoding="utf-8"))
 

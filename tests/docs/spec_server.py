@@ -5,7 +5,8 @@ servers, every parameter deserialised as its style and location say and validate
 schema, the credentials of one of the operation's security alternatives, and the JSON body against
 the request body schema with openapi-schema-validator), and
 answered with a body generated from the response schema and itself validated against it: JSON, or
-server-sent events ending with the sentinel when the call asked for a stream. The path of each
+server-sent events ending with the sentinel (or NDJSON / JSON Lines / JSON text sequence items)
+when the call asked for a stream. The path of each
 OAuth2 clientCredentials `tokenUrl` is a token endpoint (requests reach it through `redirected`,
 which sends every host here): it checks the grant and hands out tokens the operations then require.
 
@@ -38,6 +39,17 @@ METHODS = ("get", "put", "post", "delete", "options", "head", "patch", "trace")
 
 def _pointer(*parts: str) -> str:
     return "#/" + "/".join(p.replace("~", "~0").replace("/", "~1") for p in parts)
+
+
+# The media types of streamed answers: server-sent events, JSON lines, JSON text sequences.
+STREAM_TYPES = (
+    "text/event-stream",
+    "application/x-ndjson",
+    "application/jsonl",
+    "application/x-jsonlines",
+    "application/json-lines",
+    "application/json-seq",
+)
 
 
 @dataclass
@@ -301,17 +313,19 @@ class SpecServer:
         status, media = self.success(route)
         if status is None:
             return self.reject(f"{op_id}: the spec gives no successful response")
-        streams = "text/event-stream" in media and (want_stream or len(media) == 1)
+        stream_type = next((c for c in media if c in STREAM_TYPES), None)
+        streams = stream_type is not None and (want_stream or len(media) == 1)
         self.requests.append(Recorded(op_id, route.method, path, headers, body, streams))
         if want_stream and not streams:
-            return self.reject(f"{op_id}: stream requested, but the spec has no event-stream answer")
-        if streams and "text/event-stream" not in headers.get("accept", ""):
-            return self.reject(f"{op_id}: a streaming call must accept text/event-stream")
+            return self.reject(f"{op_id}: stream requested, but the spec has no streaming answer")
+        if streams and stream_type not in headers.get("accept", ""):
+            return self.reject(f"{op_id}: a streaming call must accept {stream_type}")
         if streams:
-            return 200, "text/event-stream", self.events(route, status)
+            assert stream_type is not None
+            return 200, stream_type, self.events(route, status, stream_type)
         if not media:
             return int(status), "", b""
-        ctype = next((c for c in media if c != "text/event-stream"), None)
+        ctype = next((c for c in media if c not in STREAM_TYPES), None)
         if ctype is None:
             return self.reject(f"{op_id}: only an event stream is documented, and none was asked for")
         pointer = _pointer("paths", route.path, route.method.lower(), "responses", status, "content", ctype, "schema")
@@ -526,16 +540,32 @@ class SpecServer:
                 return str(status), (self.deref(response).get("content") or {})
         return None, {}
 
-    def events(self, route: Route, status: str) -> bytes:
-        schema = self.deref(self.success(route)[1]["text/event-stream"].get("schema") or {})
-        data_schema = (schema.get("properties") or {}).get("data")
-        pointer = _pointer("paths", route.path, route.method.lower(), "responses", status, "content", "text/event-stream", "schema")
+    def events(self, route: Route, status: str, stream_type: str = "text/event-stream") -> bytes:
+        """Two items of the stream: SSE events (the chunk in `data`), JSON lines, or RS-led records."""
+        raw = self.success(route)[1][stream_type].get("schema") or {}
+        schema = self.deref(raw)
+        pointer = _pointer("paths", route.path, route.method.lower(), "responses", status, "content", stream_type, "schema")
+        if isinstance(raw.get("$ref"), str):
+            pointer = raw["$ref"]
+        if stream_type != "text/event-stream":
+            items = self.deref(schema["items"]) if schema.get("type") == "array" and "items" in schema else None
+            lines = []
+            for _ in range(2):
+                value = self.sample(items if items is not None else schema)
+                problems = self.errors(value, pointer + ("/items" if items is not None else ""))
+                assert not problems, f"the mock's own item for {route.path} is invalid: {problems}"
+                lines.append(("\x1e" if stream_type == "application/json-seq" else "") + json.dumps(value) + "\n")
+            return "".join(lines).encode()
+        props = schema.get("properties") or {}
+        # `data` alone, or with event/id/retry, is an envelope; any other schema is the chunk itself
+        data_schema = props.get("data") if set(props) <= {"data", "event", "id", "retry"} else None
         out = []
         for i in range(2):
             value = self.sample(data_schema if data_schema is not None else schema)
             problems = self.errors(value, pointer + ("/properties/data" if data_schema is not None else ""))
             assert not problems, f"the mock's own event for {route.path} is invalid: {problems}"
-            out.append(f"id: {i}\ndata: {json.dumps(value)}\n\n")
+            text = value if isinstance(value, str) else json.dumps(value)
+            out.append(f"id: {i}\ndata: {text}\n\n")
         if route.op.get("x-speakeasy-sse-sentinel"):
             out.append(f"data: {route.op['x-speakeasy-sse-sentinel']}\n\n")
         return "".join(out).encode()

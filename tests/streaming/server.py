@@ -65,6 +65,7 @@ class Connection:
     body: bytes = b""
     headers: dict[str, str] = field(default_factory=dict)
     events_written: int = 0
+    pieces_written: int = 0  # body pieces sent (any format)
     client_gone: bool = False  # the client closed the connection before the server finished
     finished: bool = False  # the handler returned (response written, or client gone)
 
@@ -191,6 +192,7 @@ class SSEServer:
                     time.sleep(plan.delay)
                 conn.sendall(b"%x\r\n%s\r\n" % (len(piece), piece) if plan.chunked else piece)
                 record.events_written += piece.count(b"\n\n") + piece.count(b"\r\n\r\n")
+                record.pieces_written += 1
             if plan.chunked:
                 conn.sendall(b"0\r\n\r\n")
                 return True
