@@ -46,6 +46,7 @@ def _prepare(doc: dict[str, Any], raw_settings: dict[str, Any] | None) -> tuple[
         env_var=settings.env_var,
         env_prefix=settings.env_prefix,
         auth_env=settings.auth_env,
+        idempotency_header=settings.idempotency_header,
     )
     return api, settings
 

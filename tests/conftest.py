@@ -27,6 +27,7 @@ GOLDEN_SPECS: dict[str, tuple[Path, str]] = {
     "real_world_slips": (SPECS / "real_world_slips.yaml", "slips_sdk"),
     "security": (SPECS / "security.yaml", "security_sdk"),
     "deprecations": (SPECS / "deprecations.yaml", "deprecations_sdk"),
+    "uploads": (SPECS / "uploads.yaml", "uploads_sdk"),
 }
 
 if str(ORQ_SRC) not in sys.path:

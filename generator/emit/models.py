@@ -97,7 +97,11 @@ def generate_models(doc: dict[str, Any], package: str) -> tuple[str, str]:
         "openapi": doc.get("openapi", "3.1.0"),
         "info": {"title": "models", "version": "0"},
         "paths": {},
-        "components": {"schemas": _discriminators({name: _for_codegen(schema) for name, schema in schemas.items()})},
+        "components": {
+            "schemas": _file_inputs(
+                _discriminators({name: _for_codegen(schema) for name, schema in schemas.items()}), package
+            )
+        },
     }
     if len(schemas) < PARALLEL_THRESHOLD or (os.cpu_count() or 1) < 2:
         return open_enums(_run("pydantic", schemas_only, package)), _run("typeddict", schemas_only, package)
@@ -106,6 +110,25 @@ def generate_models(doc: dict[str, Any], package: str) -> tuple[str, str]:
         typeddicts = pool.submit(_run_pickled, "typeddict", frozen, package)
         pydantic_code = _run("pydantic", schemas_only, package)
         return open_enums(pydantic_code), typeddicts.result()
+
+
+_VALUES = frozenset({"example", "examples", "default", "enum", "const"})  # data, not schemas
+
+
+def _file_inputs(node: Any, package: str) -> Any:
+    """Binary strings typed as the runtime's `FileInput` (bytes, a binary file, a path or a tuple), the
+    type the methods take too; datamodel-code-generator would write `bytes`, which rejects a file.
+    Returns new containers only where something changed; the spec is not changed."""
+    if isinstance(node, list):
+        items = [_file_inputs(item, package) for item in node]
+        return items if any(a is not b for a, b in zip(items, node, strict=True)) else node
+    if not isinstance(node, dict):
+        return node
+    out = {key: value if key in _VALUES else _file_inputs(value, package) for key, value in node.items()}
+    types = node.get("type")
+    if node.get("format") == "binary" and (types == "string" or (isinstance(types, list) and "string" in types)):
+        out["customTypePath"] = f"{package}._files.FileInput"
+    return out if "customTypePath" in out or any(out[k] is not node[k] for k in node) else node
 
 
 _FIELD_ONLY = ("deprecated", "examples", "example")

@@ -48,7 +48,7 @@ OPTION_NAMES = {"retries", "server_url", "timeout_ms", "http_headers", "request"
 # Names the client and resource modules import from the runtime and typing: no resource class may take one.
 RUNTIME_NAMES = (
     "Any", "BackoffStrategy", "BaseClient", "Callable", "ClientConfig", "DeltaEventStream", "DeltaEventStreamAsync",
-    "DeltaShape", "EventStream", "EventStreamAsync", "HookContext", "Hooks", "IO", "Literal", "Mapping",
+    "DeltaShape", "EventStream", "EventStreamAsync", "FileInput", "HookContext", "Hooks", "IO", "Literal", "Mapping",
     "OperationSpec", "ParamStyle", "RetryConfig", "Self", "ServerVariable", "TracebackType", "Unset",
 )
 
@@ -172,8 +172,9 @@ class Types:
 
 
 class Builder:
-    def __init__(self, doc: dict[str, Any], schemes: list[SecurityScheme]) -> None:
+    def __init__(self, doc: dict[str, Any], schemes: list[SecurityScheme], idempotency_header: str | None = None) -> None:
         self.doc = doc
+        self.idempotency_header = idempotency_header  # sdkgen.yaml's, for every operation that changes state
         self.scheme_keys = {s.key for s in schemes}
         self.global_security = requirement(doc.get("security"), self.scheme_keys)
         self.schemas: dict[str, Any] = (doc.get("components") or {}).get("schemas") or {}
@@ -322,7 +323,18 @@ class Builder:
             server_url=default_url(own_servers[0]) if own_servers else None,
             # the operation's own `security` overrides the global one, `[]` included
             security=requirement(op["security"], self.scheme_keys) if "security" in op else self.global_security,
+            idempotency_header=self.idempotency_key(params, method),
         )
+
+    def idempotency_key(self, params: list[Field], method: str) -> str | None:
+        """The header that gets a fresh key per call: the operation's own `Idempotency-Key` parameter,
+        else the one sdkgen.yaml names, for methods that are not safe."""
+        own = next((f.wire_name for f in params if f.location == "header" and f.wire_name.lower() == "idempotency-key"), None)
+        if own is not None:
+            return own
+        if self.idempotency_header and method.upper() not in ("GET", "HEAD", "OPTIONS"):
+            return self.idempotency_header
+        return None
 
     def parameters(self, shared: list[Any], own: list[Any], taken: set[str]) -> list[Field]:
         merged: dict[tuple[str, str], dict[str, Any]] = {}
@@ -368,9 +380,25 @@ class Builder:
             fields = self.object_fields(target)
             for f in fields:
                 f.name = argument_name(f.name, taken)
-        if "octet-stream" in ctype or schema.get("format") == "binary":
+        if _binary_media(ctype) or schema.get("format") == "binary":
             type_ = BINARY
-        return Body(ctype, bool(body.get("required")), type_, model if fields else None, fields, _text(body.get("description")))
+        files = self.file_parts(target, (content[ctype] or {}).get("encoding")) if ctype == "multipart/form-data" else {}
+        return Body(
+            ctype, bool(body.get("required")), type_, model if fields else None, fields, _text(body.get("description")),
+            files=files,
+        )
+
+    def file_parts(self, schema: dict[str, Any], encoding: Any) -> dict[str, str]:
+        """The binary properties of a multipart body (wire name -> the part's `encoding` contentType, or "")."""
+        out: dict[str, str] = {}
+        for wire, prop in (schema.get("properties") or {}).items():
+            node = self.types.of(prop).non_null()
+            node = node.item if isinstance(node, ListOf) else node
+            if node == BINARY:
+                enc = encoding.get(wire) if isinstance(encoding, dict) else None
+                ctype = enc.get("contentType") if isinstance(enc, dict) else None
+                out[str(wire)] = ctype if isinstance(ctype, str) else ""
+        return out
 
     def responses(self, raw: dict[str, Any], op: dict[str, Any]) -> tuple[list[Response], list[Response], Stream | None]:
         ok: list[Response] = []
@@ -538,6 +566,16 @@ def servers(raw: Any, taken: set[str] | None = None) -> list[Server]:
     return out
 
 
+def _binary_media(ctype: str) -> bool:
+    """A media type whose body is raw bytes (sent as a file), not JSON, text or a form."""
+    kind = ctype.split(";")[0].strip().lower()
+    return (
+        "octet-stream" in kind
+        or kind.split("/")[0] in ("image", "audio", "video", "font", "*")
+        or kind in ("application/pdf", "application/zip", "application/gzip", "application/x-tar")
+    )
+
+
 def default_url(server: Server) -> str:
     """A server's URL with every variable at its default, encoded as the runtime does."""
     url = server.url
@@ -553,11 +591,12 @@ def build_api(
     env_var: str,
     env_prefix: str = "API",
     auth_env: dict[str, tuple[str, ...]] | None = None,
+    idempotency_header: str | None = None,
 ) -> Api:
     schemes = security_schemes(
         doc, lambda node: follow_refs(doc, node), api_key_env=env_var, env_prefix=env_prefix, auth_env=auth_env or {}
     )
-    builder = Builder(doc, schemes)
+    builder = Builder(doc, schemes, idempotency_header)
     operations = builder.operations()
     root = builder.groups(operations, client_class)
     info = doc.get("info") or {}

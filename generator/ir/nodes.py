@@ -54,6 +54,7 @@ class Body:
     model: str | None  # the body model, when the body is a named object
     fields: list[Field]  # flattened keyword arguments; empty when passed whole as `request`
     description: str = ""
+    files: dict[str, str] = field(default_factory=dict)  # multipart: binary field wire name -> part type or ""
 
     @property
     def flattened(self) -> bool:
@@ -118,6 +119,7 @@ class Operation:
     security: list[Requirement] = field(default_factory=list)  # alternatives; [] sends no credentials
     replacement: str = ""  # what to use instead, when deprecated (`deprecation_replacement`)
     example: str = ""  # filled by the docs stage
+    idempotency_header: str | None = None  # the header that gets a fresh key per call, unless the caller sets it
 
     @property
     def call_path(self) -> str:
@@ -134,6 +136,12 @@ class Operation:
     @property
     def json_response(self) -> Response | None:
         return next((r for r in self.responses if r.kind != "stream"), None)
+
+    @property
+    def uploads(self) -> bool:
+        """Whether the operation sends files: binary multipart fields, or a whole binary body."""
+        body = self.body
+        return body is not None and (bool(body.files) or body.type.non_null().input_annotation() == "FileInput")
 
 
 @dataclass
@@ -227,6 +235,10 @@ class Api:
     retries: dict[str, Any] | None
     timeout_ms: int | None
     error_classes: dict[str, str]  # exception class -> data model
+
+    @property
+    def upload_operations(self) -> list[Operation]:
+        return [op for op in self.operations if op.uploads]
 
     @property
     def server_variables(self) -> list[ServerVariable]:

@@ -29,6 +29,7 @@ from ._exceptions import (
     ResponseValidationError,
     describe_validation_error,
 )
+from ._files import NOT_REWINDABLE, Upload, UploadStream, binary_body, is_file, multipart_body
 from ._hooks import HookContext, Hooks
 from ._params import DEFAULT_STYLES, ParamStyle, cookie_header, header_value, path_value, query_string
 from ._types import Unset
@@ -86,6 +87,10 @@ class OperationSpec:
     )  # (location, name): not the default
     security: Requirement | None = None  # None: the API's global requirement, `_settings.SECURITY`
     _adapters: dict[str, Any] = field(default_factory=dict)
+    # multipart/form-data: the binary fields (wire names), each with the part's content type from the
+    # spec's `encoding` ("": none declared, guessed from the file name)
+    file_fields: Mapping[str, str] = field(default_factory=dict)
+    idempotency_header: str | None = None  # a fresh key per call (the same on its retries) unless passed
 
     def adapter(self, which: Literal["response", "stream"]) -> Any:
         """A pydantic TypeAdapter, built once per operation and reused by every call."""
@@ -293,7 +298,18 @@ class BaseClient:
 class _Call:
     """One call in progress: its request, its attempts, and every decision that needs no I/O."""
 
-    __slots__ = ("attempt", "auth", "config", "context", "request", "retries", "spec", "started", "streaming")
+    __slots__ = (
+        "attempt",
+        "auth",
+        "config",
+        "context",
+        "not_resent",
+        "request",
+        "retries",
+        "spec",
+        "started",
+        "streaming",
+    )
 
     def __init__(
         self,
@@ -314,6 +330,7 @@ class _Call:
         self.config = config
         self.started = monotonic()
         self.attempt = 0  # attempts that failed so far
+        self.not_resent = False  # a retry was due, but the upload's file could not be read again
 
     def token_refused(self, response: httpx.Response) -> bool:
         """A 401 to an OAuth token that was not refreshed yet: worth one more try with a new token."""
@@ -330,9 +347,11 @@ class _Call:
 
     def wait_after_failure(self, exc: httpx.TransportError) -> float:
         """Seconds to wait before retrying after no answer came; raises the final `APIConnectionError`."""
-        wait = next_delay(self.retries, self.attempt, self.started, None)
+        wait = self._resendable(next_delay(self.retries, self.attempt, self.started, None))
         if wait is None:
+            self.release()
             failure = _transport_error(exc, self.request, self.started, self.attempt + 1)
+            self._note_not_resent(failure)
             self.config.hooks.after_error(self.context, None, failure)
             raise failure from exc
         return self._retrying(wait, f"{type(exc).__name__}: {exc}")
@@ -342,8 +361,26 @@ class _Call:
         self.log_response(response)
         if response.status_code < 400:
             return None
-        wait = next_delay(self.retries, self.attempt, self.started, response)
+        wait = self._resendable(next_delay(self.retries, self.attempt, self.started, response))
         return None if wait is None else self._retrying(wait, f"status {response.status_code}")
+
+    def _resendable(self, wait_ms: float | None) -> float | None:
+        """No retry when the body is an upload that cannot be read again from its start."""
+        stream = self.request.stream
+        if wait_ms is not None and isinstance(stream, UploadStream) and not stream.rewindable():
+            self.not_resent = True
+            return None
+        return wait_ms
+
+    def _note_not_resent(self, error: Exception) -> None:
+        if self.not_resent and error.args and isinstance(error.args[0], str):
+            error.args = (f"{error.args[0]} (not retried: {NOT_REWINDABLE})", *error.args[1:])
+
+    def release(self) -> None:
+        """Close the files the SDK opened for the upload (paths), if any are still open."""
+        stream = self.request.stream
+        if isinstance(stream, UploadStream):
+            stream.close()
 
     def _retrying(self, wait_ms: float, reason: str) -> float:
         logger = self.config.logger
@@ -361,10 +398,12 @@ class _Call:
     def answer(self, response: httpx.Response, *, is_async: bool) -> Any:
         """The decoded result of a success (after the `after_success` hooks); raises the error of a failure."""
         hooks = self.config.hooks
+        self.release()
         if response.status_code < 400:
             response = hooks.after_success(self.context, response)
             return decode_response(self.spec, response, self.streaming, is_async)
         error = error_for(self.spec, response)
+        self._note_not_resent(error)
         hooks.after_error(self.context, response, error)
         raise error
 
@@ -433,14 +472,20 @@ def build_request(
         all_headers["cookie"] = cookie
     if auth is not None:  # after the cookie parameters: a credential cookie joins them
         query = auth.apply(all_headers, query)
-    kwargs = encode_body(spec.request_content_type, body)
+    kwargs = encode_body(spec.request_content_type, body, spec)
     if "headers" in kwargs:
         all_headers.update(kwargs.pop("headers"))
+    upload: UploadStream | None = kwargs.pop("stream", None)
     if http_headers:  # the caller's headers win, whatever their case
         for name, value in http_headers.items():
             all_headers[name.lower()] = value
+    if spec.idempotency_header and spec.idempotency_header.lower() not in all_headers:
+        import uuid
+
+        # Built once per call: every retry of the call sends the same key.
+        all_headers[spec.idempotency_header.lower()] = str(uuid.uuid4())
     query_text = query_string(query, styles) if query else ""
-    return client.build_request(
+    request = client.build_request(
         spec.method,
         # A path may carry fixed query parameters of its own (`/jobs?op=LIST`): the others join them.
         base_url.rstrip("/") + path + (("&" if "?" in path else "?") + query_text if query_text else ""),
@@ -448,6 +493,11 @@ def build_request(
         timeout=timeout_ms / 1000 if timeout_ms is not None else None,
         **kwargs,
     )
+    if upload is not None:  # files are read while the request is sent, on either client
+        request.stream = upload
+        if "transfer-encoding" in all_headers:
+            request.headers.pop("content-length", None)
+    return request
 
 
 def redacted_headers() -> frozenset[str]:
@@ -603,8 +653,11 @@ def to_jsonable(value: Any) -> Any:
     return value
 
 
-def encode_body(content_type: str | None, body: Any) -> dict[str, Any]:
-    """httpx keyword arguments for a body of the given content type."""
+def encode_body(content_type: str | None, body: Any, spec: OperationSpec | None = None) -> dict[str, Any]:
+    """httpx keyword arguments for a body of the given content type.
+
+    Files (`_files.FileInput`) travel as an `UploadStream` under the key "stream", read while sent.
+    """
     if body is None or isinstance(body, Unset) or content_type is None:
         return {}
     if "json" in content_type:
@@ -616,33 +669,47 @@ def encode_body(content_type: str | None, body: Any) -> dict[str, Any]:
         )
         return {"content": payload.encode(), "headers": {"content-type": content_type}}
     if content_type == "multipart/form-data":
+        part_types = spec.file_fields if spec is not None else {}
         data: dict[str, Any] = {}
-        files: dict[str, Any] = {}
-        for key, value in (_raw_fields(body)).items():
-            if isinstance(value, (bytes, bytearray)) or hasattr(value, "read") or isinstance(value, tuple):
-                files[key] = value
+        files: dict[str, list[Upload]] = {}
+        for key, value in _raw_fields(body).items():
+            if is_file(value):
+                files[key] = [Upload(value, key, part_types.get(key))]
+            elif isinstance(value, list) and value and all(is_file(v) for v in value):
+                files[key] = [Upload(v, key, part_types.get(key)) for v in value]
             elif value is not None:
                 data[key] = _form_value(value)
-        return {"data": data, "files": files or None}
+        stream, headers = multipart_body(data, files)
+        return {"stream": stream, "headers": headers}
     if content_type == "application/x-www-form-urlencoded":
         return {"data": {k: _form_value(v) for k, v in _raw_fields(body).items() if v is not None}}
-    if isinstance(body, (bytes, bytearray)) or hasattr(body, "read"):
-        return {"content": body, "headers": {"content-type": content_type}}
+    if is_file(body):
+        stream, headers = binary_body(body, content_type)
+        return {"stream": stream, "headers": headers}
     return {"content": str(body).encode(), "headers": {"content-type": content_type}}
 
 
 def _raw_fields(body: Any) -> dict[str, Any]:
-    """Top-level fields of a body model by wire name, keeping file objects as they are."""
+    """Top-level fields of a body model (or dict) by wire name, keeping files as they are."""
     if hasattr(body, "model_fields_set"):
         out: dict[str, Any] = {}
         fields = type(body).model_fields
         for name in body.model_fields_set:
             info = fields.get(name)
             key = (info.alias or name) if info is not None else name
-            value = getattr(body, name)
-            out[key] = value if isinstance(value, (bytes, bytearray)) or hasattr(value, "read") else to_jsonable(value)
+            out[key] = _field_value(getattr(body, name))
         return out
-    return dict(to_jsonable(body)) if isinstance(body, dict) else {}
+    if isinstance(body, dict):
+        return {k: _field_value(v) for k, v in body.items() if not isinstance(v, Unset)}
+    return {}
+
+
+def _field_value(value: Any) -> Any:
+    if is_file(value):
+        return value
+    if isinstance(value, list) and value and all(is_file(v) for v in value):
+        return list(value)
+    return to_jsonable(value)
 
 
 def _form_value(value: Any) -> Any:
