@@ -26,6 +26,7 @@ SPEC_OF = {
     "hostile_docs": HOSTILE_SPEC,
     "security": SPECS / "security.yaml",
     "params_servers": SPECS / "params_servers.yaml",
+    "uploads": SPECS / "uploads.yaml",
 }
 ORQ_SETTINGS = yaml.safe_load((REPO / "spec" / "orq" / "sdkgen.yaml").read_text(encoding="utf-8"))
 

@@ -26,6 +26,7 @@ API_OF: dict[str, tuple[str, tuple[str, ...]]] = {
         )
     )),
     "params_servers": ("params_servers", ()),
+    "uploads": ("uploads", ()),
 }
 
 
@@ -89,6 +90,7 @@ EXPECTED_OPERATIONS = {
         "useBoth", "usePublic",
     },
     "params_servers": {"pathArrays", "pathObjects", "queryStyles", "headerStyles", "getReport", "createUpload"},
+    "uploads": {"createDocument", "listDocuments", "putBlob", "uploadAvatar", "createNote"},
 }
 
 
