@@ -10,6 +10,7 @@ when the call began; one that cannot seek (a pipe) is not retried once it was re
 
 from __future__ import annotations
 
+import io
 import mimetypes
 import os
 from collections.abc import AsyncIterator, Iterator, Mapping
@@ -35,6 +36,9 @@ class _FileValidation:
             _validate,
             serialization=core_schema.plain_serializer_function_ser_schema(_serialize, when_used="json"),
         )
+
+    def __get_pydantic_json_schema__(self, schema: Any, handler: Any) -> dict[str, Any]:
+        return {"type": "string", "format": "binary"}
 
 
 #: The content of a file: its bytes, a binary file object, or a path to read it from.
@@ -68,6 +72,9 @@ def _validate(value: Any) -> Any:
         return value.encode()
     if isinstance(value, (bytearray, memoryview)):
         return bytes(value)
+    content = value[1] if isinstance(value, tuple) and len(value) in (2, 3) else value
+    if isinstance(content, io.TextIOBase):
+        raise ValueError(_TEXT_MODE)  # noqa: TRY004 - pydantic reports a ValueError as a validation error
     if not is_file(value):
         raise ValueError(
             "expected bytes, a binary file object, a path, or a (filename, content[, content_type]) tuple, "
@@ -85,6 +92,9 @@ def _serialize(value: Any) -> Any:
     elif not isinstance(content, (bytes, bytearray, memoryview)):
         content = content.read()
     return bytes(content).decode("utf-8", "replace")
+
+
+_TEXT_MODE = "a file to upload must be opened in binary mode: open(path, 'rb')"
 
 
 # -- sources: the content of one file, read in chunks ------------------------------------------------
@@ -120,6 +130,8 @@ class _FileObject(_Source):
     """A caller's file object: read from where it stood when the call began; the caller closes it."""
 
     def __init__(self, file: Any) -> None:
+        if isinstance(file, io.TextIOBase):
+            raise TypeError(_TEXT_MODE)
         self.file = file
         self.started = False
         try:
@@ -157,7 +169,7 @@ class _FileObject(_Source):
                 return
             if not isinstance(chunk, bytes):
                 if isinstance(chunk, str):
-                    raise TypeError("a file to upload must be opened in binary mode (open(path, 'rb'))")
+                    raise TypeError(_TEXT_MODE)
                 chunk = bytes(chunk)
             yield chunk
 

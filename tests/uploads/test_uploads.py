@@ -178,6 +178,20 @@ def test_a_value_that_is_no_file_is_refused_before_sending(sdk: ModuleType, serv
     assert server.requests == []
 
 
+@ASYNC
+def test_a_file_opened_in_text_mode_is_refused_before_sending(
+    sdk: ModuleType, server: ScriptedServer, tmp_path: Path, is_async: bool
+) -> None:
+    path = tmp_path / "a.txt"
+    path.write_text("text")
+    with open(path) as text:  # noqa: PTH123 - the mistake under test
+        with pytest.raises(sdk.errors.RequestValidationError, match="binary mode"):
+            call(_client(sdk, server.url), is_async, "documents.create_document", file=text)
+        with pytest.raises(TypeError, match="binary mode"):
+            call(_client(sdk, server.url), is_async, "blobs.put_blob", name="n", request=text)
+    assert server.requests == []
+
+
 # -- whole binary bodies --------------------------------------------------------------------------------
 @ASYNC
 def test_whole_binary_bodies(sdk: ModuleType, server: ScriptedServer, tmp_path: Path, is_async: bool) -> None:
