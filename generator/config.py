@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -25,6 +26,7 @@ class SdkSettings:
     client_var: str  # the variable name examples use for the client
     env_prefix: str = "API"  # the start of the default environment variable names
     auth_env: dict[str, tuple[str, ...]] = field(default_factory=dict)  # scheme key -> variable(s)
+    idempotency_header: str | None = None  # a header that gets a fresh key per call of a non-GET operation
 
     @property
     def user_agent(self) -> str:
@@ -61,7 +63,16 @@ def settings_from(raw: dict[str, Any], doc: dict[str, Any]) -> SdkSettings:
         client_var=str(raw.get("client_var") or snake(client_class)),
         env_prefix=stem.upper(),
         auth_env=_auth_env(raw.get("auth_env")),
+        idempotency_header=_header_name(raw.get("idempotency_header"), "idempotency_header"),
     )
+
+
+def _header_name(value: Any, key: str) -> str | None:
+    if value is None:
+        return None
+    if not isinstance(value, str) or not re.fullmatch(r"[!#$%&'*+.^_`|~0-9A-Za-z-]+", value):
+        raise ConfigError(f"{key} must be an HTTP header name, not {value!r}", where="config")
+    return value
 
 
 def _auth_env(value: Any) -> dict[str, tuple[str, ...]]:

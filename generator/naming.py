@@ -36,7 +36,7 @@ IMPORTED_CLASS_NAMES = frozenset({
 # model) and what `models` re-exports (the runtime's exceptions), read from the runtime itself.
 RESERVED_CLASS_NAMES = {
     *IMPORTED_CLASS_NAMES, "UnsetType",
-    *public_names("_base_model.py"), *exception_names(),
+    *public_names("_base_model.py"), *public_names("_files.py"), *exception_names(),
 }
 
 _WORD_SPLIT = re.compile(r"[^0-9a-zA-Z]+")

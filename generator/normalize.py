@@ -395,5 +395,41 @@ def _rewrite_refs(node: Any, mapping: dict[str, str]) -> None:
             stack.extend(current)
 
 
+def mark_binary_uploads(doc: dict[str, Any]) -> None:
+    """OpenAPI 3.1 writes a file to upload as a string with `contentMediaType` and no `contentEncoding`;
+    give those `format: binary`, the 3.0 spelling the generator reads, in request bodies (multipart
+    properties and their array items, whole non-JSON bodies)."""
+    for item in (doc.get("paths") or {}).values():
+        item = follow_refs(doc, item)
+        for method in HTTP_METHODS:
+            op = item.get(method) if isinstance(item, dict) else None
+            body = follow_refs(doc, op.get("requestBody")) if isinstance(op, dict) else None
+            content = body.get("content") if isinstance(body, dict) else None
+            for ctype, media in (content or {}).items() if isinstance(content, dict) else ():
+                schema = follow_refs(doc, media.get("schema")) if isinstance(media, dict) else None
+                if not isinstance(schema, dict):
+                    continue
+                if ctype == "multipart/form-data":
+                    for prop in (schema.get("properties") or {}).values():
+                        prop = follow_refs(doc, prop)
+                        items = follow_refs(doc, prop.get("items")) if isinstance(prop, dict) else None
+                        for node in (prop, items):
+                            _mark_binary(node)
+                elif "json" not in ctype and "form" not in ctype and not ctype.startswith("text/"):
+                    _mark_binary(schema)
+
+
+def _mark_binary(node: Any) -> None:
+    if (
+        isinstance(node, dict)
+        and node.get("type") == "string"
+        and "contentMediaType" in node
+        and "contentEncoding" not in node
+        and "format" not in node
+    ):
+        node["format"] = "binary"
+
+
 def normalize(doc: dict[str, Any]) -> None:
+    mark_binary_uploads(doc)
     Normalizer(doc).run()

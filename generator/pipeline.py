@@ -47,6 +47,7 @@ def _prepare(doc: dict[str, Any], raw_settings: dict[str, Any] | None) -> tuple[
         env_prefix=settings.env_prefix,
         auth_env=settings.auth_env,
         pagination=(raw_settings or {}).get("pagination"),
+        idempotency_header=settings.idempotency_header,
     )
     return api, settings
 

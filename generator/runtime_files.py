@@ -22,6 +22,7 @@ RUNTIME_FILES = (
     "_client.py",
     "_deadline.py",
     "_exceptions.py",
+    "_files.py",
     "_hooks.py",
     "_pagination.py",
     "_params.py",

@@ -31,6 +31,7 @@ GOLDEN_SPECS: dict[str, tuple[Path, str]] = {
     "lenient": (SPECS / "lenient.yaml", "lenient_sdk"),
     "responses": (SPECS / "responses.yaml", "responses_sdk"),
     "streams": (SPECS / "streams.yaml", "streams_sdk"),
+    "uploads": (SPECS / "uploads.yaml", "uploads_sdk"),
 }
 
 if str(ORQ_SRC) not in sys.path:

@@ -64,7 +64,9 @@ def _one_line(value: Any) -> str:
         return repr(value) if math.isfinite(value) else f"float({str(value)!r})"
     if isinstance(value, dict):
         return "{" + ", ".join(f"{pystr(str(k))}: {_one_line(v)}" for k, v in value.items()) + "}"
-    if isinstance(value, (list, tuple)):
+    if isinstance(value, tuple):  # a (filename, content) file
+        return "(" + ", ".join(_one_line(v) for v in value) + ("," if len(value) == 1 else "") + ")"
+    if isinstance(value, list):
         return "[" + ", ".join(_one_line(v) for v in value) + "]"
     return pystr(str(value))
 
@@ -131,7 +133,35 @@ class Examples:
                 args[f.name] = self.field(f)
         if op.body and not op.body.flattened and (op.body.required or not args):
             args["request"] = self.value(op.body.type)
+            if isinstance(args["request"], bytes) and "*" in op.body.content_type:
+                # `image/*`: the file's name tells which type it is (bytes alone go as application/octet-stream)
+                args["request"] = (sample_filename(op.body.content_type), args["request"])
         return args
+
+
+def sample_filename(content_type: str) -> str:
+    """A file name whose extension has the media type (`image/*` -> `example.png`)."""
+    major = content_type.split("/")[0].strip().lower()
+    return "example." + {"image": "png", "audio": "mp3", "video": "mp4", "text": "txt"}.get(major, "pdf")
+
+
+def upload_argument(op: Operation) -> tuple[str, str]:
+    """The first file argument of an operation that uploads, and a file name of a type it takes."""
+    body = op.body
+    assert body is not None
+    if not body.files:
+        return "request", sample_filename(body.content_type)
+    field = next(f for f in body.fields if f.wire_name in body.files)
+    declared = body.files[field.wire_name]
+    ext = _EXTENSIONS.get(declared.strip().lower()) if "," not in declared else None
+    return field.name, ("example." + ext) if ext else sample_filename(declared or "application/pdf")
+
+
+# A fixed table rather than `mimetypes`, whose answers depend on the machine's files.
+_EXTENSIONS = {
+    "image/png": "png", "image/jpeg": "jpg", "image/gif": "gif", "image/webp": "webp", "application/pdf": "pdf",
+    "text/plain": "txt", "text/csv": "csv", "application/json": "json", "audio/mpeg": "mp3", "video/mp4": "mp4",
+}
 
 
 # Example text for scalars whose Python class parses it (pydantic validates body fields from JSON
@@ -181,11 +211,17 @@ def group_title(group: Group, client_class: str) -> str:
     return ".".join(p[:1].upper() + p[1:] for p in group.path) if group.path else client_class
 
 
-def md_type(t: TypeNode | None, models_dir: str) -> str:
-    """A type for a table cell or a sentence, each model name linked to its page."""
+def md_type(t: TypeNode | None, models_dir: str, argument: bool = False) -> str:
+    """A type for a table cell or a sentence, each model name linked to its page; `argument`: as a
+    method takes it (binary data is a `FileInput`, not only `bytes`)."""
     if t is None:
         return "None"
-    return t.docs(lambda name: f"[models.{name}]({models_dir}{model_file(name)})", _type_text)
+    text = _argument_type_text if argument else _type_text
+    return t.docs(lambda name: f"[models.{name}]({models_dir}{model_file(name)})", text)
+
+
+def _argument_type_text(text: str) -> str:
+    return _type_text("FileInput" if text == "bytes" else text)
 
 
 def _type_text(text: str) -> str:
@@ -222,10 +258,14 @@ class Docs:
         """`orq.router.x.create(...)` with example arguments, one a line, for a block at `indent`.
         `view`: "with_raw_response" or "with_streaming_response", put before the method."""
         path = ".".join((self.client_var, *op.group, *([view] if view else []), op.name + ("_async" if is_async else "")))
-        lines = [f"{name}={pylit(value, indent + 4)}" for name, value in self.examples.arguments(op).items()]
+        extra = extra or {}
+        lines = [
+            f"{name}={extra.get(name) or pylit(value, indent + 4)}" for name, value in self.examples.arguments(op).items()
+        ]
         if op.stream_flag is not None and (stream or op.stream_flag.required or op.stream_flag.default is True):
             lines.append(f"{op.stream_flag.name}={stream!r}")
-        lines.extend(f"{k}={v}" for k, v in (extra or {}).items())
+        given = self.examples.arguments(op)
+        lines.extend(f"{k}={v}" for k, v in extra.items() if k not in given)
         prefix = "await " if is_async else ""
         if not lines:
             return f"{prefix}{path}()"
@@ -347,9 +387,11 @@ def render_docs(api: Api, sdk: Any, env: jinja2.Environment) -> dict[str, str]:
         files[group_file(group)] = resource.render(group=group, anchors=anchors, **ctx)
     plain, streaming = _showcase(api)
     paged = [o for o in api.operations if o.pagination is not None]
+    uploading = next((op for op in api.upload_operations if not op.deprecated), None)
     files["README.md"] = env.get_template("docs/readme.md.jinja").render(
         anchors=anchors, showcase=plain, streaming=streaming, paged=paged,
-        paging=next((o for o in paged if not o.deprecated), paged[0] if paged else None), **ctx
+        paging=next((o for o in paged if not o.deprecated), paged[0] if paged else None),
+        uploading=uploading, upload_argument=upload_argument(uploading) if uploading else None, **ctx
     )
     model = env.get_template("docs/model.md.jinja")
     for name, m in api.models.items():

@@ -98,7 +98,7 @@ def generate_models(doc: dict[str, Any], package: str) -> tuple[str, str]:
     schemas = (doc.get("components") or {}).get("schemas") or {}
     if not schemas:
         return "", ""
-    components = _discriminators({name: _for_codegen(schema) for name, schema in schemas.items()})
+    components = _file_inputs(_discriminators({name: _for_codegen(schema) for name, schema in schemas.items()}), package)
     # One model class serves requests and responses: a required `readOnly` property (sent only by
     # the server) or `writeOnly` one (sent only by the client) is optional in it. The TypedDicts only
     # describe what is sent, so there only `readOnly` ones are.
@@ -158,6 +158,25 @@ def _unrequired(schemas: dict[str, Any], flags: tuple[str, ...]) -> dict[str, An
         return schema if out is None else out
 
     return {name: walk(schema) for name, schema in schemas.items()}
+
+
+_VALUES = frozenset({"example", "examples", "default", "enum", "const"})  # data, not schemas
+
+
+def _file_inputs(node: Any, package: str) -> Any:
+    """Binary strings typed as the runtime's `FileInput` (bytes, a binary file, a path or a tuple), the
+    type the methods take too; datamodel-code-generator would write `bytes`, which rejects a file.
+    Returns new containers only where something changed; the spec is not changed."""
+    if isinstance(node, list):
+        items = [_file_inputs(item, package) for item in node]
+        return items if any(a is not b for a, b in zip(items, node, strict=True)) else node
+    if not isinstance(node, dict):
+        return node
+    out = {key: value if key in _VALUES else _file_inputs(value, package) for key, value in node.items()}
+    types = node.get("type")
+    if node.get("format") == "binary" and (types == "string" or (isinstance(types, list) and "string" in types)):
+        out["customTypePath"] = f"{package}._files.FileInput"
+    return out if "customTypePath" in out or any(out[k] is not node[k] for k in node) else node
 
 
 _FIELD_ONLY = ("deprecated", "examples", "example")

@@ -22,18 +22,20 @@ def _types_of(op: Operation) -> list[TypeNode]:
     return types
 
 
-def type_imports(operations: list[Operation]) -> list[str]:
+def type_imports(operations: list[Operation], subpackage: bool = True) -> list[str]:
     """`from datetime import datetime`-style lines for the classes the operations' types name.
 
     Real imports, not under TYPE_CHECKING: `OperationSpec` evaluates response types at run time.
-    `typing` is left out: the templates import what they use from it themselves.
+    `typing` is left out: the templates import what they use from it themselves. The SDK's own
+    modules (`._files`) are imported relative to a module of `resources/` unless `subpackage` is false.
     """
     by_module: dict[str, set[str]] = {}
     for op in operations:
         for t in _types_of(op):
             for cls in t.imports():
                 if cls.module != "typing":
-                    by_module.setdefault(cls.module, set()).add(cls.name)
+                    module = "." + cls.module if subpackage and cls.module.startswith(".") else cls.module
+                    by_module.setdefault(module, set()).add(cls.name)
     return [f"from {module} import {', '.join(sorted(names))}" for module, names in sorted(by_module.items())]
 
 

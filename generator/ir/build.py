@@ -55,7 +55,7 @@ OPTION_NAMES = {"retries", "server_url", "timeout_ms", "http_headers", "request"
 # Names the client and resource modules import from the runtime and typing: no resource class may take one.
 RUNTIME_NAMES = (
     "Any", "BackoffStrategy", "BaseClient", "Callable", "ClientConfig", "DeltaEventStream", "DeltaEventStreamAsync",
-    "DeltaShape", "EventStream", "EventStreamAsync", "HookContext", "Hooks", "IO", "Literal", "Mapping",
+    "DeltaShape", "EventStream", "EventStreamAsync", "FileInput", "HookContext", "Hooks", "IO", "Literal", "Mapping",
     "OperationSpec", "ParamStyle", "RetryConfig", "Self", "ServerVariable", "TracebackType", "Unset",
     "AsyncPage", "Paging", "SyncPage",
 )
@@ -181,11 +181,13 @@ class Types:
 
 class Builder:
     def __init__(
-        self, doc: dict[str, Any], schemes: list[SecurityScheme], paged: dict[str, Any] | None = None
+        self, doc: dict[str, Any], schemes: list[SecurityScheme], paged: dict[str, Any] | None = None,
+        idempotency_header: str | None = None,
     ) -> None:
         self.doc = doc
         self.paged = dict(paged or {})  # sdkgen.yaml's `pagination:`, by operationId
         self.problems: list[tuple[str, str, tuple[str | int, ...]]] = []
+        self.idempotency_header = idempotency_header  # sdkgen.yaml's, for every operation that changes state
         self.scheme_keys = {s.key for s in schemes}
         self.global_security = requirement(doc.get("security"), self.scheme_keys)
         self.schemas: dict[str, Any] = (doc.get("components") or {}).get("schemas") or {}
@@ -338,7 +340,18 @@ class Builder:
             # the operation's own `security` overrides the global one, `[]` included
             security=requirement(op["security"], self.scheme_keys) if "security" in op else self.global_security,
             pagination=paging,
+            idempotency_header=self.idempotency_key(params, method),
         )
+
+    def idempotency_key(self, params: list[Field], method: str) -> str | None:
+        """The header that gets a fresh key per call: the operation's own `Idempotency-Key` parameter,
+        else the one sdkgen.yaml names, for methods that are not safe."""
+        own = next((f.wire_name for f in params if f.location == "header" and f.wire_name.lower() == "idempotency-key"), None)
+        if own is not None:
+            return own
+        if self.idempotency_header and method.upper() not in ("GET", "HEAD", "OPTIONS"):
+            return self.idempotency_header
+        return None
 
     def parameters(self, shared: list[Any], own: list[Any], taken: set[str]) -> list[Field]:
         merged: dict[tuple[str, str], dict[str, Any]] = {}
@@ -385,9 +398,25 @@ class Builder:
             fields = [f for f in self.object_fields(target) if not f.read_only]
             for f in fields:
                 f.name = argument_name(f.name, taken)
-        if "octet-stream" in ctype or schema.get("format") == "binary":
+        if _binary_media(ctype) or schema.get("format") == "binary":
             type_ = BINARY
-        return Body(ctype, bool(body.get("required")), type_, model if fields else None, fields, _text(body.get("description")))
+        files = self.file_parts(target, (content[ctype] or {}).get("encoding")) if ctype == "multipart/form-data" else {}
+        return Body(
+            ctype, bool(body.get("required")), type_, model if fields else None, fields, _text(body.get("description")),
+            files=files,
+        )
+
+    def file_parts(self, schema: dict[str, Any], encoding: Any) -> dict[str, str]:
+        """The binary properties of a multipart body (wire name -> the part's `encoding` contentType, or "")."""
+        out: dict[str, str] = {}
+        for wire, prop in (schema.get("properties") or {}).items():
+            node = self.types.of(prop).non_null()
+            node = node.item if isinstance(node, ListOf) else node
+            if node == BINARY:
+                enc = encoding.get(wire) if isinstance(encoding, dict) else None
+                ctype = enc.get("contentType") if isinstance(enc, dict) else None
+                out[str(wire)] = ctype if isinstance(ctype, str) else ""
+        return out
 
     def responses(self, raw: dict[str, Any], op: dict[str, Any]) -> tuple[list[Response], list[Response], Stream | None]:
         ok: list[Response] = []
@@ -727,6 +756,16 @@ def servers(raw: Any, taken: set[str] | None = None) -> list[Server]:
     return out
 
 
+def _binary_media(ctype: str) -> bool:
+    """A media type whose body is raw bytes (sent as a file), not JSON, text or a form."""
+    kind = ctype.split(";")[0].strip().lower()
+    return (
+        "octet-stream" in kind
+        or kind.split("/")[0] in ("image", "audio", "video", "font", "*")
+        or kind in ("application/pdf", "application/zip", "application/gzip", "application/x-tar")
+    )
+
+
 def default_url(server: Server) -> str:
     """A server's URL with every variable at its default, encoded as the runtime does."""
     url = server.url
@@ -743,13 +782,14 @@ def build_api(
     env_prefix: str = "API",
     auth_env: dict[str, tuple[str, ...]] | None = None,
     pagination: Any = None,
+    idempotency_header: str | None = None,
 ) -> Api:
     """The IR of a normalised spec. `pagination`: sdkgen.yaml's `pagination:` (operationId -> paging)."""
     schemes = security_schemes(
         doc, lambda node: follow_refs(doc, node), api_key_env=env_var, env_prefix=env_prefix, auth_env=auth_env or {}
     )
     paged = pagination if isinstance(pagination, dict) else {}
-    builder = Builder(doc, schemes, paged)
+    builder = Builder(doc, schemes, paged, idempotency_header)
     if pagination is not None and not isinstance(pagination, dict):
         builder.problems.append(("warning", "sdkgen.yaml pagination: must map operationIds to their paging: ignored", ()))
     operations = builder.operations()

@@ -56,6 +56,7 @@ class Body:
     model: str | None  # the body model, when the body is a named object
     fields: list[Field]  # flattened keyword arguments; empty when passed whole as `request`
     description: str = ""
+    files: dict[str, str] = field(default_factory=dict)  # multipart: binary field wire name -> part type or ""
 
     @property
     def flattened(self) -> bool:
@@ -156,6 +157,7 @@ class Operation:
     replacement: str = ""  # what to use instead, when deprecated (`deprecation_replacement`)
     example: str = ""  # filled by the docs stage
     pagination: Pagination | None = None  # a paged operation: its method returns a page
+    idempotency_header: str | None = None  # the header that gets a fresh key per call, unless the caller sets it
 
     @property
     def call_path(self) -> str:
@@ -203,6 +205,12 @@ class Operation:
             r = self.json_response
             return r.type.annotation() if r is not None and r.type is not None else "None"
         return " | ".join(t.annotation() if t is not None else "None" for t in self.result_types()) or "None"
+
+    @property
+    def uploads(self) -> bool:
+        """Whether the operation sends files: binary multipart fields, or a whole binary body."""
+        body = self.body
+        return body is not None and (bool(body.files) or body.type.non_null().input_annotation() == "FileInput")
 
 
 @dataclass
@@ -298,6 +306,10 @@ class Api:
     error_classes: dict[str, str]  # exception class -> data model
     # Problems found while building (invalid pagination): (severity, message, pointer parts), as lint's
     problems: list[tuple[str, str, tuple[str | int, ...]]] = field(default_factory=list)
+
+    @property
+    def upload_operations(self) -> list[Operation]:
+        return [op for op in self.operations if op.uploads]
 
     @property
     def server_variables(self) -> list[ServerVariable]:

@@ -76,9 +76,11 @@ FORMATS: dict[tuple[str, str], PyClass] = {
     **{("string", uuid): _UUID for uuid in ("uuid", "uuid1", "uuid2", "uuid3", "uuid4", "uuid5")},
 }
 
-# What callers may pass where the SDK's own type is narrower: a file object for binary data, plain
-# text for a secret (pydantic wraps it).
-_INPUT_EXTRA = {("string", "binary"): "IO[bytes]", ("string", "password"): "str"}
+# What callers may pass where the SDK's own type is narrower: plain text for a secret (pydantic wraps it).
+_INPUT_EXTRA = {("string", "password"): "str"}
+# Binary data to send: bytes, a binary file, a path or a (filename, content[, content_type]) tuple,
+# the runtime's `_files.FileInput` (which the models' binary fields have too).
+FILE_INPUT = PyClass("FileInput", "._files")  # relative to the package: `type_imports` places it
 
 
 class TypeNode:
@@ -142,8 +144,14 @@ class Scalar(TypeNode):
         return self.py.name
 
     def input_annotation(self) -> str:
+        if self.is_binary:
+            return FILE_INPUT.name
         extra = _INPUT_EXTRA.get((self.kind, self.format))
         return f"{self.py.name} | {extra}" if extra else self.py.name
+
+    @property
+    def is_binary(self) -> bool:
+        return (self.kind, self.format) == ("string", "binary")
 
     def docs(self, link: Link, text: Text = _same) -> str:
         return text(self.py.name)
@@ -152,9 +160,8 @@ class Scalar(TypeNode):
         return self.format or self.kind
 
     def imports(self) -> tuple[PyClass, ...]:
-        extra = _INPUT_EXTRA.get((self.kind, self.format))
         own = (self.py,) if self.py.module else ()
-        return own + ((PyClass("IO", "typing"),) if extra == "IO[bytes]" else ())
+        return own + ((FILE_INPUT,) if self.is_binary else ())
 
 
 def scalar(kind: str, fmt: Any = None) -> Scalar:

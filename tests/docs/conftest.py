@@ -28,6 +28,7 @@ SPEC_OF = {
     "params_servers": SPECS / "params_servers.yaml",
     "paged_pets": SPECS / "pagination.yaml",
     "streams": SPECS / "streams.yaml",
+    "uploads": SPECS / "uploads.yaml",
 }
 ORQ_SETTINGS = yaml.safe_load((REPO / "spec" / "orq" / "sdkgen.yaml").read_text(encoding="utf-8"))
 

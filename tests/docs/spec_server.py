@@ -17,6 +17,7 @@ and a Python server in-process needs no Node and starts in milliseconds.
 from __future__ import annotations
 
 import base64
+import fnmatch
 import json
 import re
 import secrets
@@ -293,6 +294,8 @@ class SpecServer:
             ctype = headers.get("content-type", "").split(";")[0]
             if not raw and request_body.get("required"):
                 return self.reject(f"{op_id}: the required request body is missing")
+            if raw and ctype not in content:
+                ctype = next((c for c in content if "*" in c and fnmatch.fnmatchcase(ctype, c)), ctype)  # `image/*`
             if raw and ctype not in content:
                 return self.reject(f"{op_id}: content type {ctype!r} is not one of {sorted(content)}")
             if raw and "json" in ctype:

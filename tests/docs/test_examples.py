@@ -28,6 +28,7 @@ API_OF: dict[str, tuple[str, tuple[str, ...]]] = {
     "params_servers": ("params_servers", ()),
     "paged_pets": ("paged_pets", ("PAGED_PETS_API_KEY",)),
     "streams": ("streams", ("STREAMS_API_KEY",)),
+    "uploads": ("uploads", ()),
 }
 
 
@@ -99,6 +100,7 @@ EXPECTED_OPERATIONS = {
     "params_servers": {"pathArrays", "pathObjects", "queryStyles", "headerStyles", "getReport", "createUpload"},
     "paged_pets": {"listPets", "listPetPages", "listPetsByCursor", "searchPets", "listPetsByUrl", "listPetsByLink", "getPet"},
     "streams": {"sseChunks", "sseInline", "sseEvents", "sseText", "ndjsonChunks", "jsonlChunks", "seqChunks", "generate"},
+    "uploads": {"createDocument", "listDocuments", "putBlob", "uploadAvatar", "createNote"},
 }
 
 

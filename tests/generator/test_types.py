@@ -52,7 +52,7 @@ def shout(text: str) -> str:
         (ANY, "Any", "Any", "ANY", "any"),
         (Scalar("string", "date-time"), "datetime", "datetime", "DATETIME", "date-time"),
         (Scalar("string", "uuid"), "UUID", "UUID", "UUID", "uuid"),
-        (BINARY, "bytes", "bytes | IO[bytes]", "BYTES", "binary"),
+        (BINARY, "bytes", "FileInput", "BYTES", "binary"),
         (Scalar("string", "password"), "SecretStr", "SecretStr | str", "SECRETSTR", "password"),
         (ModelRef("Pet"), "models.Pet", "models.Pet | models.PetTypedDict", "<Pet>", "models.Pet"),
         (LiteralOf(("a", 1)), "Literal['a', 1]", "Literal['a', 1]", "LITERAL['A', 1]", "Literal['a', 1]"),
@@ -90,7 +90,7 @@ def test_models_in_order_of_appearance_each_once() -> None:
 
 def test_imports_name_each_class_once_with_its_module() -> None:
     t = union_of([ListOf(Scalar("string", "date-time")), MapOf(Scalar("string", "date-time")), BINARY, Scalar("string", "uuid")])
-    assert t.imports() == (PyClass("datetime", "datetime"), PyClass("IO", "typing"), PyClass("UUID", "uuid"))
+    assert t.imports() == (PyClass("datetime", "datetime"), PyClass("FileInput", "._files"), PyClass("UUID", "uuid"))
     assert Scalar("string").imports() == ()
 
 

@@ -17,6 +17,7 @@ from generator.runtime._auth import Credentials, SecurityScheme
 from generator.runtime._client import OperationSpec, encode_body, redact
 from generator.runtime._params import query_string
 from generator.runtime._types import UNSET
+from tests.uploads.multipart import parse
 
 
 class Color(enum.Enum):
@@ -86,26 +87,35 @@ def test_json_body_from_plain_data_is_compact_and_drops_unset() -> None:
     }
 
 
+def _sent(out: dict[str, Any]) -> tuple[dict[str, str], bytes]:
+    return out["headers"], b"".join(out["stream"])
+
+
 def test_multipart_body_separates_files_from_fields() -> None:
-    out = encode_body(
-        "multipart/form-data",
-        {"file": b"\x00\x01", "meta": {"k": 1}, "tags": ["x", True], "n": None},
+    headers, body = _sent(
+        encode_body(
+            "multipart/form-data",
+            {"file": b"\x00\x01", "meta": {"k": 1}, "tags": ["x", True], "n": None},
+        )
     )
-    assert out == {
-        "data": {"meta": '{"k":1}', "tags": ["x", "true"]},
-        "files": {"file": b"\x00\x01"},
-    }
-    assert encode_body("multipart/form-data", {"a": 1}) == {"data": {"a": "1"}, "files": None}
+    parts = [(p.name, p.filename, p.content_type, p.data) for p in parse(headers["content-type"], body)]
+    assert parts == [
+        ("meta", None, None, b'{"k":1}'),
+        ("tags", None, None, b"x"),
+        ("tags", None, None, b"true"),
+        ("file", "file", "application/octet-stream", b"\x00\x01"),
+    ]
+    assert headers["content-length"] == str(len(body))
+    headers, body = _sent(encode_body("multipart/form-data", {"a": 1}))
+    assert [(p.name, p.data) for p in parse(headers["content-type"], body)] == [("a", b"1")]
 
 
 def test_form_body_and_raw_bodies() -> None:
     assert encode_body("application/x-www-form-urlencoded", Pet(pet_name="Rex", age=3)) == {
         "data": {"petName": "Rex", "age": "3"}
     }
-    assert encode_body("application/octet-stream", b"raw") == {
-        "content": b"raw",
-        "headers": {"content-type": "application/octet-stream"},
-    }
+    headers, body = _sent(encode_body("application/octet-stream", b"raw"))
+    assert (headers, body) == ({"content-type": "application/octet-stream", "content-length": "3"}, b"raw")
     assert encode_body("text/plain", 42) == {
         "content": b"42",
         "headers": {"content-type": "text/plain"},

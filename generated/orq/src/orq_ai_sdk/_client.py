@@ -30,6 +30,7 @@ from ._exceptions import (
     ResponseValidationError,
     describe_validation_error,
 )
+from ._files import NOT_REWINDABLE, Upload, UploadStream, binary_body, is_file, multipart_body
 from ._hooks import HookContext, Hooks
 from ._params import DEFAULT_STYLES, ParamStyle, cookie_header, header_value, path_value, query_string
 from ._types import RESPONSE, Unset
@@ -100,6 +101,10 @@ class OperationSpec:
     # The stream's media type: `text/event-stream`, or JSON lines / records (`_streaming.py`); the Accept header.
     stream_media_type: str = "text/event-stream"
     data_text: bool = False  # an SSE event's data is a string item (or the event's `data` field), not JSON
+    # multipart/form-data: the binary fields (wire names), each with the part's content type from the
+    # spec's `encoding` ("": none declared, guessed from the file name)
+    file_fields: Mapping[str, str] = field(default_factory=dict)
+    idempotency_header: str | None = None  # a fresh key per call (the same on its retries) unless passed
 
     def adapter(self, which: Literal["response", "stream"]) -> Any:
         """A pydantic TypeAdapter, built once per operation and reused by every call."""
@@ -340,6 +345,7 @@ class _Call:
         "config",
         "context",
         "hooked",
+        "not_resent",
         "owner",
         "request",
         "retries",
@@ -370,6 +376,7 @@ class _Call:
         self.owner: BaseClient | None = None  # the client and arguments of the call, for the next page
         self.arguments: CallArguments | None = None
         self.hooked = False  # the `after_success` hooks ran already (`view`)
+        self.not_resent = False  # a retry was due, but the upload's file could not be read again
 
     def token_refused(self, response: httpx.Response) -> bool:
         """A 401 to an OAuth token that was not refreshed yet: worth one more try with a new token."""
@@ -386,9 +393,11 @@ class _Call:
 
     def wait_after_failure(self, exc: httpx.TransportError) -> float:
         """Seconds to wait before retrying after no answer came; raises the final `APIConnectionError`."""
-        wait = next_delay(self.retries, self.attempt, self.started, None)
+        wait = self._resendable(next_delay(self.retries, self.attempt, self.started, None))
         if wait is None:
+            self.release()
             failure = _transport_error(exc, self.request, self.started, self.attempt + 1)
+            self._note_not_resent(failure)
             self.config.hooks.after_error(self.context, None, failure)
             raise failure from exc
         return self._retrying(wait, f"{type(exc).__name__}: {exc}")
@@ -398,8 +407,26 @@ class _Call:
         self.log_response(response)
         if response.status_code < 400:
             return None
-        wait = next_delay(self.retries, self.attempt, self.started, response)
+        wait = self._resendable(next_delay(self.retries, self.attempt, self.started, response))
         return None if wait is None else self._retrying(wait, f"status {response.status_code}")
+
+    def _resendable(self, wait_ms: float | None) -> float | None:
+        """No retry when the body is an upload that cannot be read again from its start."""
+        stream = self.request.stream
+        if wait_ms is not None and isinstance(stream, UploadStream) and not stream.rewindable():
+            self.not_resent = True
+            return None
+        return wait_ms
+
+    def _note_not_resent(self, error: Exception) -> None:
+        if self.not_resent and error.args and isinstance(error.args[0], str):
+            error.args = (f"{error.args[0]} (not retried: {NOT_REWINDABLE})", *error.args[1:])
+
+    def release(self) -> None:
+        """Close the files the SDK opened for the upload (paths), if any are still open."""
+        stream = self.request.stream
+        if isinstance(stream, UploadStream):
+            stream.close()
 
     def _retrying(self, wait_ms: float, reason: str) -> float:
         logger = self.config.logger
@@ -417,6 +444,7 @@ class _Call:
     def answer(self, response: httpx.Response, *, is_async: bool) -> Any:
         """The decoded result of a success (after the `after_success` hooks); raises the error of a failure."""
         hooks = self.config.hooks
+        self.release()
         if response.status_code < 400:
             if not self.hooked:
                 response = hooks.after_success(self.context, response)
@@ -427,6 +455,7 @@ class _Call:
                 return page_of(self.owner, self.spec, self.arguments, result, response, is_async)
             return result
         error = error_for(self.spec, response)
+        self._note_not_resent(error)
         hooks.after_error(self.context, response, error)
         raise error
 
@@ -434,6 +463,7 @@ class _Call:
         """A success as an `APIResponse` (the `after_success` hooks run now, `parse()` decodes); raises as `answer`."""
         if response.status_code >= 400:
             return self.answer(response, is_async=is_async)
+        self.release()
         response = self.config.hooks.after_success(self.context, response)
         self.hooked = True
         from ._response import APIResponse, AsyncAPIResponse
@@ -513,15 +543,21 @@ def build_request(
         query = None
     if auth is not None:  # after the cookie parameters: a credential cookie joins them
         query = auth.apply(all_headers, query)
-    kwargs = encode_body(spec.request_content_type, body)
+    kwargs = encode_body(spec.request_content_type, body, spec)
     if "headers" in kwargs:
         all_headers.update(kwargs.pop("headers"))
+    upload: UploadStream | None = kwargs.pop("stream", None)
     if http_headers:  # the caller's headers win, whatever their case
         for name, value in http_headers.items():
             all_headers[name.lower()] = value
+    if spec.idempotency_header and spec.idempotency_header.lower() not in all_headers:
+        import uuid
+
+        # Built once per call: every retry of the call sends the same key.
+        all_headers[spec.idempotency_header.lower()] = str(uuid.uuid4())
     query_text = query_string(query, styles) if query else ""
     url = base_url.rstrip("/") + path if page_url is None else page_url
-    return client.build_request(
+    request = client.build_request(
         spec.method,
         # A path may carry fixed query parameters of its own (`/jobs?op=LIST`): the others join them.
         url + (("&" if "?" in url else "?") + query_text if query_text else ""),
@@ -529,6 +565,11 @@ def build_request(
         timeout=timeout_ms / 1000 if timeout_ms is not None else None,
         **kwargs,
     )
+    if upload is not None:  # files are read while the request is sent, on either client
+        request.stream = upload
+        if "transfer-encoding" in all_headers:
+            request.headers.pop("content-length", None)
+    return request
 
 
 def redacted_headers() -> frozenset[str]:
@@ -731,8 +772,11 @@ def to_jsonable(value: Any) -> Any:
     return value
 
 
-def encode_body(content_type: str | None, body: Any) -> dict[str, Any]:
-    """httpx keyword arguments for a body of the given content type."""
+def encode_body(content_type: str | None, body: Any, spec: OperationSpec | None = None) -> dict[str, Any]:
+    """httpx keyword arguments for a body of the given content type.
+
+    Files (`_files.FileInput`) travel as an `UploadStream` under the key "stream", read while sent.
+    """
     if body is None or isinstance(body, Unset) or content_type is None:
         return {}
     if "json" in content_type:
@@ -744,33 +788,47 @@ def encode_body(content_type: str | None, body: Any) -> dict[str, Any]:
         )
         return {"content": payload.encode(), "headers": {"content-type": content_type}}
     if content_type == "multipart/form-data":
+        part_types = spec.file_fields if spec is not None else {}
         data: dict[str, Any] = {}
-        files: dict[str, Any] = {}
-        for key, value in (_raw_fields(body)).items():
-            if isinstance(value, (bytes, bytearray)) or hasattr(value, "read") or isinstance(value, tuple):
-                files[key] = value
+        files: dict[str, list[Upload]] = {}
+        for key, value in _raw_fields(body).items():
+            if is_file(value):
+                files[key] = [Upload(value, key, part_types.get(key))]
+            elif isinstance(value, list) and value and all(is_file(v) for v in value):
+                files[key] = [Upload(v, key, part_types.get(key)) for v in value]
             elif value is not None:
                 data[key] = _form_value(value)
-        return {"data": data, "files": files or None}
+        stream, headers = multipart_body(data, files)
+        return {"stream": stream, "headers": headers}
     if content_type == "application/x-www-form-urlencoded":
         return {"data": {k: _form_value(v) for k, v in _raw_fields(body).items() if v is not None}}
-    if isinstance(body, (bytes, bytearray)) or hasattr(body, "read"):
-        return {"content": body, "headers": {"content-type": content_type}}
+    if is_file(body):
+        stream, headers = binary_body(body, content_type)
+        return {"stream": stream, "headers": headers}
     return {"content": str(body).encode(), "headers": {"content-type": content_type}}
 
 
 def _raw_fields(body: Any) -> dict[str, Any]:
-    """Top-level fields of a body model by wire name, keeping file objects as they are."""
+    """Top-level fields of a body model (or dict) by wire name, keeping files as they are."""
     if hasattr(body, "model_fields_set"):
         out: dict[str, Any] = {}
         fields = type(body).model_fields
         for name in body.model_fields_set:
             info = fields.get(name)
             key = (info.alias or name) if info is not None else name
-            value = getattr(body, name)
-            out[key] = value if isinstance(value, (bytes, bytearray)) or hasattr(value, "read") else to_jsonable(value)
+            out[key] = _field_value(getattr(body, name))
         return out
-    return dict(to_jsonable(body)) if isinstance(body, dict) else {}
+    if isinstance(body, dict):
+        return {k: _field_value(v) for k, v in body.items() if not isinstance(v, Unset)}
+    return {}
+
+
+def _field_value(value: Any) -> Any:
+    if is_file(value):
+        return value
+    if isinstance(value, list) and value and all(is_file(v) for v in value):
+        return list(value)
+    return to_jsonable(value)
 
 
 def _form_value(value: Any) -> Any:
