@@ -144,13 +144,16 @@ def _kind(value: Any) -> str | None:
 
 def _constraint_validator(kind: str, constraints: Mapping[str, Any]) -> Any:
     """A pydantic-core validator of the constraints that apply to a value of this kind, or False."""
-    from pydantic_core import SchemaValidator, core_schema
+    from pydantic_core import SchemaError, SchemaValidator, core_schema
 
     given = {k: v for k, v in constraints.items() if k in _KEYS[kind]}
     if not given:
         return False
     if kind == "str":
-        return SchemaValidator(core_schema.str_schema(**given))
+        try:
+            return SchemaValidator(core_schema.str_schema(**given))
+        except SchemaError:  # a lookaround: Python's `re` compiles what the Rust engine refuses
+            return SchemaValidator(core_schema.str_schema(**given, regex_engine="python-re"))
     if kind == "int" and all(isinstance(v, int) for v in given.values()):
         return SchemaValidator(core_schema.int_schema(**given))
     if kind in ("int", "float"):

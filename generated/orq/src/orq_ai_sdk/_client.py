@@ -813,7 +813,9 @@ def _raw_fields(body: Any) -> dict[str, Any]:
     if hasattr(body, "model_fields_set"):
         out: dict[str, Any] = {}
         fields = type(body).model_fields
-        for name in body.model_fields_set:
+        given = body.model_fields_set
+        # the spec's order of the properties (then extra fields by name): the parts go out in it
+        for name in [*(n for n in fields if n in given), *sorted(given - fields.keys())]:
             info = fields.get(name)
             key = (info.alias or name) if info is not None else name
             out[key] = _field_value(getattr(body, name))

@@ -263,7 +263,12 @@ NOT_REWINDABLE = (
 
 
 class UploadStream(httpx.SyncByteStream, httpx.AsyncByteStream):
-    """A request body of bytes and file contents, read in chunks each time it is sent."""
+    """A request body of bytes and file contents, read in chunks each time it is sent.
+
+    Not httpx's own `files=` multipart: it needs every file open before the request is built (a path
+    could not be opened lazily and closed after), rewinds a file to 0 rather than to where the caller's
+    file stood, and cannot tell a retry of a pipe apart from a first send.
+    """
 
     def __init__(self, pieces: list[bytes | _Source]) -> None:
         self.pieces = pieces
