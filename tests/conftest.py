@@ -68,6 +68,23 @@ def run(cmd: list[str], cwd: Path | None = None, timeout: float = 600) -> subpro
     return subprocess.run(cmd, cwd=cwd, capture_output=True, text=True, timeout=timeout, check=False)
 
 
+_MYPY_CACHE: list[str] = []
+
+
+def mypy_cache() -> str:
+    """One mypy cache for the whole test session: the libraries every SDK imports (pydantic, httpx)
+    are analysed once instead of once per SDK (about 4 s each). mypy checks every cached module
+    against its source (path and hash), so SDKs and programs that share a module name stay apart."""
+    if not _MYPY_CACHE:
+        import atexit
+        import shutil
+        import tempfile
+
+        _MYPY_CACHE.append(tempfile.mkdtemp(prefix="sdkgen-tests-mypy-"))
+        atexit.register(shutil.rmtree, _MYPY_CACHE[0], True)
+    return _MYPY_CACHE[0]
+
+
 def tool(name: str) -> str:
     """A console script of this environment (ruff, mypy, sdkgen)."""
     path = Path(sys.executable).parent / name

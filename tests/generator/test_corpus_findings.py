@@ -21,7 +21,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import SPECS, run, tool
+from tests.conftest import SPECS, mypy_cache, run, tool
 
 CORPUS = SPECS / "corpus"
 FINDINGS = sorted(p.name for p in CORPUS.glob("*.yaml"))
@@ -114,7 +114,7 @@ print(" ".join(built))
 def test_mypy_strict_passes(generate, name: str) -> None:
     folder = _generated_ok(generate, name)
     proc = run(
-        [tool("mypy"), "--strict", "--cache-dir", str(folder / ".mypy_cache"), "-p", _package(name)], cwd=folder / "src"
+        [tool("mypy"), "--strict", "--cache-dir", mypy_cache(), "-p", _package(name)], cwd=folder / "src"
     )
     check, reason, code = SPEC_CAUSED.get(name, ("", "", ""))
     if check != "mypy":

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from generator.pipeline import load_api
-from tests.conftest import GOLDEN_SPECS, ORQ_PREVIOUS_SPEC, ORQ_SPEC, SPECS, run, tool
+from tests.conftest import GOLDEN_SPECS, ORQ_PREVIOUS_SPEC, ORQ_SPEC, SPECS, mypy_cache, run, tool
 
 FIXTURES = {
     **GOLDEN_SPECS,
@@ -36,7 +36,7 @@ def test_generated_sdk_passes_ruff_check(sdk: tuple[Path, str, Path]) -> None:
 def test_generated_sdk_passes_mypy_strict(sdk: tuple[Path, str, Path], python_version: str) -> None:
     folder, package, _ = sdk
     proc = run(
-        [tool("mypy"), "--strict", "--python-version", python_version, "--cache-dir", str(folder / ".mypy_cache"), "-p", package],
+        [tool("mypy"), "--strict", "--python-version", python_version, "--cache-dir", mypy_cache(), "-p", package],
         cwd=folder / "src",
     )
     assert proc.returncode == 0, proc.stdout + proc.stderr

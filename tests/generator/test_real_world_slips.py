@@ -25,7 +25,7 @@ import yaml
 
 from generator.ir import ModelRef
 from generator.pipeline import generate, load_api
-from tests.conftest import SPECS, run, tool
+from tests.conftest import SPECS, mypy_cache, run, tool
 
 SLIPS = SPECS / "real_world_slips.yaml"
 
@@ -59,7 +59,7 @@ def _check_sdk(folder: Path, package: str, code: str = "") -> str:
     """ruff check, mypy --strict and an import (plus `code`) of a generated SDK; returns the script's stdout."""
     proc = run([tool("ruff"), "check", "src"], cwd=folder)
     assert proc.returncode == 0, proc.stdout + proc.stderr
-    proc = run([tool("mypy"), "--strict", "--cache-dir", str(folder / ".mypy_cache"), "-p", package], cwd=folder / "src")
+    proc = run([tool("mypy"), "--strict", "--cache-dir", mypy_cache(), "-p", package], cwd=folder / "src")
     assert proc.returncode == 0, proc.stdout + proc.stderr
     env = {**os.environ, "PYTHONPATH": str(folder / "src")}
     script = f"import {package}\nfrom {package} import models\n{code}"

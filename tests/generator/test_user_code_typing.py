@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from tests.conftest import ORQ_SRC, SPECS, run, tool
+from tests.conftest import ORQ_SRC, SPECS, mypy_cache, run, tool
 
 GOOD = """
 from orq_ai_sdk import Orq, UNSET, models
@@ -42,7 +42,7 @@ BAD = {
 def _mypy(tmp_path: Path, source: str) -> tuple[int, str]:
     program = tmp_path / "user_program.py"
     program.write_text(source)
-    proc = run([tool("mypy"), "--strict", "--cache-dir", str(tmp_path / ".mypy_cache"), str(program)], cwd=tmp_path)
+    proc = run([tool("mypy"), "--strict", "--cache-dir", mypy_cache(), str(program)], cwd=tmp_path)
     return proc.returncode, proc.stdout + proc.stderr
 
 

@@ -14,7 +14,7 @@ import yaml
 
 from generator.errors import SpecProblems
 from generator.pipeline import generate
-from tests.conftest import run, tool
+from tests.conftest import mypy_cache, run, tool
 from tests.pagination.conftest import PACKAGE
 
 BASE: dict[str, Any] = {
@@ -192,7 +192,7 @@ def test_mypy_types_the_items(paged_sdk_folder: Path, tmp_path: Path) -> None:
     program.write_text(TYPED)
     env = {**os.environ, "MYPYPATH": str(paged_sdk_folder / "src")}
     proc = subprocess.run(
-        [tool("mypy"), "--strict", "--cache-dir", str(tmp_path / "cache"), str(program)],
+        [tool("mypy"), "--strict", "--cache-dir", mypy_cache(), str(program)],
         cwd=tmp_path,
         env=env,
         capture_output=True,

@@ -6,7 +6,7 @@ import re
 from pathlib import Path
 from typing import Any
 
-from tests.conftest import SPECS, run, tool
+from tests.conftest import SPECS, mypy_cache, run, tool
 
 USER_CODE = """
 from responses_sdk import APIResponse, AsyncAPIResponse, Responses, models
@@ -70,7 +70,7 @@ def test_mypy_types_the_views(generated_sdk: Any, tmp_path: Path) -> None:
             tool("mypy"),
             "--strict",
             "--cache-dir",
-            str(tmp_path / ".mypy_cache"),
+            mypy_cache(),
             "user.py",
         ],
         cwd=tmp_path,

@@ -21,7 +21,7 @@ from typing import Any
 
 import pytest
 
-from tests.conftest import SPECS, run, tool
+from tests.conftest import SPECS, mypy_cache, run, tool
 
 from .scripted_server import ScriptedServer, Step
 
@@ -277,7 +277,7 @@ def test_mypy_agrees(lenient: ModuleType, tmp_path: Path, monkeypatch: pytest.Mo
     monkeypatch.setenv("MYPYPATH", str(Path(lenient.__file__).parents[1]))
     program = tmp_path / "good.py"
     program.write_text(USER_CODE)
-    cache = str(tmp_path / ".mypy_cache")
+    cache = mypy_cache()
     proc = run([tool("mypy"), "--strict", "--cache-dir", cache, str(program)], cwd=tmp_path)
     assert proc.returncode == 0, proc.stdout + proc.stderr
     body = "\n".join(f"    {line}  # {name}" for name, line in USER_MISTAKES.items())

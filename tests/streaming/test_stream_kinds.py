@@ -21,7 +21,7 @@ from typing import Any
 
 import pytest
 
-from tests.conftest import SPECS
+from tests.conftest import SPECS, mypy_cache
 from tests.streaming.server import Connection, Plan, SSEServer, sse
 
 PACKAGE = "streams_kinds_sdk"
@@ -475,7 +475,7 @@ def test_stream_types_with_mypy_strict(sdk: ModuleType, tmp_path: Path) -> None:
     (tmp_path / "good.py").write_text(GOOD)
     (tmp_path / "bad.py").write_text(BAD)
     done = subprocess.run(
-        [tool("mypy"), "--strict", "--no-error-summary", "--cache-dir", str(tmp_path / ".mypy_cache"), "good.py", "bad.py"],
+        [tool("mypy"), "--strict", "--no-error-summary", "--cache-dir", mypy_cache(), "good.py", "bad.py"],
         cwd=tmp_path,
         env={**os.environ, "MYPYPATH": str(src)},
         capture_output=True,

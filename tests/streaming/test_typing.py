@@ -7,7 +7,7 @@ import re
 import subprocess
 from pathlib import Path
 
-from tests.conftest import ORQ_SRC, tool
+from tests.conftest import ORQ_SRC, mypy_cache, tool
 
 GOOD = """
 from orq_ai_sdk import EventStream, EventStreamAsync, Orq, models
@@ -78,7 +78,7 @@ def test_overloads_with_mypy_strict(tmp_path: Path) -> None:
             "--strict",
             "--no-error-summary",
             "--cache-dir",
-            str(tmp_path / ".mypy_cache"),
+            mypy_cache(),
             "good.py",
             "bad.py",
         ],

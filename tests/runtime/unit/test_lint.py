@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from generator.write import RUFF_ARGS
-from tests.conftest import REPO, run, tool
+from tests.conftest import REPO, mypy_cache, run, tool
 
 RUNTIME = REPO / "generator" / "runtime"
 # With the pipeline's options (RUFF_ARGS): the runtime must already be formatted as the pipeline would
@@ -30,7 +30,7 @@ def test_mypy_strict_passes_on_python_310(tmp_path: Path) -> None:
             "--python-version",
             "3.10",
             "--cache-dir",
-            str(tmp_path),
+            mypy_cache(),
             "-p",
             "generator.runtime",
         ],
