@@ -8,6 +8,7 @@ from enum import Enum
 from typing import TYPE_CHECKING, Any
 
 import pydantic
+from pydantic_core import PydanticCustomError, PydanticKnownError, SchemaValidator, ValidationError
 
 from ._types import RESPONSE
 
@@ -193,23 +194,29 @@ class Formatted:
     def __repr__(self) -> str:
         return "Formatted()"
 
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Formatted)
+
+    def __hash__(self) -> int:
+        return hash(Formatted)
+
     def __get_pydantic_core_schema__(self, source: Any, handler: GetCoreSchemaHandler) -> CoreSchema:
         from pydantic_core import core_schema
 
         typed = handler(source)
         # The format's class first, else the string as sent: JSON needs no Python call per value.
         lenient = core_schema.union_schema([typed, core_schema.str_schema()], mode="left_to_right")
-        check = _FormatCheck(typed)
         return core_schema.json_or_python_schema(
             json_schema=lenient,
-            python_schema=core_schema.with_info_wrap_validator_function(check, lenient),
+            python_schema=core_schema.with_info_wrap_validator_function(_FormatCheck(typed), lenient),
         )
 
     def __get_pydantic_json_schema__(self, schema: CoreSchema, handler: GetJsonSchemaHandler) -> dict[str, Any]:
         # The schema of what a request must send: the format's own, without the lenient `str`.
-        lenient: Any = schema.get("json_schema")
-        choices = lenient.get("choices") if isinstance(lenient, dict) else None
-        json_schema: dict[str, Any] = handler(choices[0] if choices else schema)
+        json_schema: dict[str, Any] = handler(schema)
+        choices = json_schema.get("anyOf")
+        if isinstance(choices, list) and len(choices) == 2 and choices[1] == {"type": "string"}:
+            return choices[0]  # type: ignore[no-any-return]
         return json_schema
 
 
@@ -220,27 +227,29 @@ class _FormatCheck:
 
     def __init__(self, typed: CoreSchema) -> None:
         self._typed = typed
-        self._strict: Any = None
+        self._strict: SchemaValidator | None = None
 
     def __call__(self, value: Any, validate: Any, info: ValidationInfo) -> Any:
         if info.context is RESPONSE:
             return validate(value)
-        from pydantic_core import PydanticKnownError, SchemaValidator, ValidationError
-
         try:
             result = validate(value)
             if not isinstance(result, str):
                 return result
         except ValidationError:
             pass
-        # The format's class did not take it: fail as a plain (non-lenient) field does.
+        # The format's class did not take it: fail with its own error, as a plain field does.
         if self._strict is None:
             self._strict = SchemaValidator(self._typed)
         try:
             return self._strict.validate_python(value)
         except ValidationError as exc:
             error = exc.errors()[0]
-            raise PydanticKnownError(error["type"], error.get("ctx")) from None  # type: ignore[arg-type]
+        try:
+            known = PydanticKnownError(error["type"], error.get("ctx"))  # type: ignore[arg-type]
+        except KeyError:  # a custom error (the `ipaddress` types'): its message as it is
+            raise PydanticCustomError(error["type"], error["msg"]) from None
+        raise known from None
 
 
 def read_type(tp: Any) -> Any:
@@ -261,7 +270,11 @@ def read_type(tp: Any) -> Any:
         if args[0] in _format_classes():  # pydantic's `UUID4`, `AwareDatetime`: the whole alias
             return typing.Annotated[tp, Formatted()]
         inner = read_type(args[0])
-        return tp if inner is args[0] else typing.Annotated[(inner, *tp.__metadata__)]
+        if inner is args[0]:
+            return tp
+        params = (inner, *tp.__metadata__)
+        annotated: Any = typing.Annotated
+        return annotated[params]
     if origin is typing.Literal or not args:
         return tp
     new = tuple(read_type(arg) if arg is not Ellipsis else arg for arg in args)
