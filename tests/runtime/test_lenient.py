@@ -250,6 +250,8 @@ def test_read_only_is_not_an_argument_and_not_required(
 
 
 USER_CODE = """
+from datetime import datetime
+
 from lenient_runtime_sdk import Lenient, models
 from lenient_runtime_sdk._base_model import UnknownVariant
 
@@ -265,6 +267,9 @@ def use(client: Lenient) -> None:
     user = client.users.create_user(name="ann", password="pw-secret", level=models.Level.INTEGER_1)
     user_id: str | None = user.id
     print(user_id)
+    # A formatted field keeps its class for mypy (a malformed value from a server is a `str` at run time).
+    created: datetime | None = user.created
+    print(created)
 """
 USER_MISTAKES = {
     "the readOnly id as an argument": 'client.users.create_user(id_="x", name="a", password="p", level=1)',
