@@ -62,6 +62,8 @@ def _run(kind: str, schemas_only: dict[str, Any], package: str) -> str:
                 f"{package}._base_model.Constraints",
                 f"{package}._base_model.OpenUnion",
                 f"{package}._base_model.UnknownVariant",
+                f"{package}._base_model.Formatted",
+                "typing.Annotated",
             ],
             "use_subclass_enum": True,
             "capitalise_enum_members": True,
@@ -248,9 +250,10 @@ def _own_values(schemas: dict[str, Any], ref: str, prop: Any, depth: int = 0) ->
 
 
 def _lenient(source: str, read: set[str]) -> str:
-    """The pydantic models as the SDK uses them: open enums, constraints that responses skip, and
-    discriminated unions that keep unknown variants where a response (`read`: schema names) holds them."""
-    return open_unions(request_only_constraints(open_enums(source)), read)
+    """The pydantic models as the SDK uses them: open enums, constraints that responses skip, formats
+    that responses may break, and discriminated unions that keep unknown variants where a response
+    (`read`: schema names) holds them."""
+    return open_unions(lenient_formats(request_only_constraints(open_enums(source))), read)
 
 
 def response_schemas(doc: dict[str, Any]) -> set[str]:
@@ -362,6 +365,75 @@ def open_enums(source: str) -> str:
             head, sep, rest = lines[i].partition("(")
             lines[i] = head + sep + rest.replace("IntEnum)", "int, OpenEnum)", 1)
     return "".join(lines)
+
+
+# The classes a string `format` becomes (`generator.ir.types.FORMATS`, and pydantic's constrained
+# aliases of them that datamodel-code-generator may write), by the module they are imported from.
+_FORMAT_CLASSES = {
+    "datetime": {"datetime", "date", "time", "timedelta"},
+    "uuid": {"UUID"},
+    "decimal": {"Decimal"},
+    "ipaddress": {"IPv4Address", "IPv6Address", "IPv4Network", "IPv6Network"},
+    "pydantic": {
+        "UUID1", "UUID3", "UUID4", "UUID5", "AwareDatetime", "NaiveDatetime",
+        "PastDate", "FutureDate", "PastDatetime", "FutureDatetime",
+    },
+}
+
+
+def lenient_formats(source: str) -> str:
+    """Write every formatted class in a type (`datetime`, `UUID`...) as `Annotated[datetime, Formatted()]`.
+
+    `Formatted` (the runtime's `_base_model.py`) keeps a string a server sent that does not parse as
+    its format as that string, instead of failing the call; requests still fail on it. Rewritten: the
+    annotations of class fields and the values of type aliases, at any depth (`list[...]`, unions).
+    The annotation mypy sees is unchanged (`Annotated[datetime, ...]` is `datetime`).
+    """
+    tree = ast.parse(source)
+    names = {
+        alias.asname or alias.name
+        for node in tree.body
+        if isinstance(node, ast.ImportFrom) and node.module in _FORMAT_CLASSES
+        for alias in node.names
+        if alias.name in _FORMAT_CLASSES[node.module]
+    }
+    if not names:
+        return source
+    data = source.encode()
+    starts = [0]
+    for line in data.splitlines(keepends=True):
+        starts.append(starts[-1] + len(line))
+    edits: list[tuple[int, int]] = []
+
+    def visit(node: ast.expr) -> None:
+        if isinstance(node, ast.Name) and node.id in names:
+            assert node.end_lineno is not None and node.end_col_offset is not None
+            edits.append((starts[node.lineno - 1] + node.col_offset, starts[node.end_lineno - 1] + node.end_col_offset))
+        elif isinstance(node, ast.BinOp):
+            visit(node.left)
+            visit(node.right)
+        elif isinstance(node, ast.Tuple):
+            for elt in node.elts:
+                visit(elt)
+        elif isinstance(node, ast.Subscript) and isinstance(node.value, ast.Name):
+            if node.value.id == "Annotated" and isinstance(node.slice, ast.Tuple):
+                visit(node.slice.elts[0])
+            elif node.value.id != "Literal":
+                visit(node.slice)
+
+    for node in tree.body:
+        if isinstance(node, ast.ClassDef):
+            for item in node.body:
+                if isinstance(item, ast.AnnAssign):
+                    visit(item.annotation)
+        elif isinstance(node, ast.Assign) and isinstance(node.value, ast.Call) and len(node.value.args) == 2:
+            if isinstance(node.value.func, ast.Name) and node.value.func.id == "TypeAliasType":
+                visit(node.value.args[1])
+        elif isinstance(node, ast.AnnAssign) and node.value is not None:  # `X: TypeAlias = ...`
+            visit(node.value)
+    for begin, end in sorted(edits, reverse=True):
+        data = data[:begin] + b"Annotated[" + data[begin:end] + b", Formatted()]" + data[end:]
+    return data.decode()
 
 
 # Keyword arguments of `Field` that constrain a value (rather than describe or name it).

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Mapping
 from enum import Enum
 from typing import TYPE_CHECKING, Any
 
 import pydantic
+from pydantic_core import PydanticCustomError, PydanticKnownError, SchemaValidator, ValidationError
 
 from ._types import RESPONSE
 
@@ -175,6 +177,140 @@ class _Sized:
 
     def validate_python(self, value: Any) -> Any:
         return self._validator.validate_python(list(value))
+
+
+class Formatted:
+    """A string `format` (`date-time`, `date`, `uuid`, `ipv4`...) read leniently from servers.
+
+    Generated as `Annotated[datetime, Formatted()]` wherever a model field holds a formatted value
+    (inside lists, maps and unions too). Data read from a server (JSON, or Python values validated
+    with the `RESPONSE` context) becomes the format's class when it parses, and otherwise stays the
+    `str` the server sent: a malformed timestamp does not make a successful call fail. So although
+    the annotation (and mypy) says `datetime`, a field read from a response may hold a `str` when
+    the server broke its own spec; check `isinstance(value, str)` where that matters. Requests and
+    models built from Python values are validated as before: a string that does not parse fails,
+    with pydantic's own error, before anything is sent.
+    """
+
+    __slots__ = ()
+
+    def __repr__(self) -> str:
+        return "Formatted()"
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Formatted)
+
+    def __hash__(self) -> int:
+        return hash(Formatted)
+
+    def __get_pydantic_core_schema__(self, source: Any, handler: GetCoreSchemaHandler) -> CoreSchema:
+        from pydantic_core import core_schema
+
+        typed = handler(source)
+        # The format's class first, else the string as sent: JSON needs no Python call per value.
+        lenient = core_schema.union_schema([typed, core_schema.str_schema()], mode="left_to_right")
+        return core_schema.json_or_python_schema(
+            json_schema=lenient,
+            python_schema=core_schema.with_info_wrap_validator_function(_FormatCheck(typed), lenient),
+        )
+
+    def __get_pydantic_json_schema__(self, schema: CoreSchema, handler: GetJsonSchemaHandler) -> dict[str, Any]:
+        # The schema of what a request must send: the format's own, without the lenient `str`.
+        json_schema: dict[str, Any] = handler(schema)
+        choices = json_schema.get("anyOf")
+        if isinstance(choices, list) and len(choices) == 2 and choices[1] == {"type": "string"}:
+            return choices[0]  # type: ignore[no-any-return]
+        return json_schema
+
+
+class _FormatCheck:
+    """The Python-input side of `Formatted`: lenient in the `RESPONSE` context, strict otherwise."""
+
+    __slots__ = ("_strict", "_typed")
+
+    def __init__(self, typed: CoreSchema) -> None:
+        self._typed = typed
+        self._strict: SchemaValidator | None = None
+
+    def __call__(self, value: Any, validate: Any, info: ValidationInfo) -> Any:
+        if info.context is RESPONSE:
+            return validate(value)
+        try:
+            result = validate(value)
+            if not isinstance(result, str):
+                return result
+        except ValidationError:
+            pass
+        # The format's class did not take it: fail with its own error, as a plain field does.
+        if self._strict is None:
+            self._strict = SchemaValidator(self._typed)
+        try:
+            return self._strict.validate_python(value)
+        except ValidationError as exc:
+            error = exc.errors()[0]
+        try:
+            known = PydanticKnownError(error["type"], error.get("ctx"))  # type: ignore[arg-type]
+        except KeyError:  # a custom error (the `ipaddress` types'): its message as it is
+            raise PydanticCustomError(error["type"], error["msg"]) from None
+        raise known from None
+
+
+def read_type(tp: Any) -> Any:
+    """A response type with every formatted class in it (`datetime`, `UUID`...) read as `Formatted`.
+
+    For the types an operation returns outside the models (`list[datetime]`, `dict[str, UUID]`), whose
+    fields already carry `Formatted`; anything else, models included, is returned as it is.
+    """
+    import typing
+
+    origin = typing.get_origin(tp)
+    if origin is None:
+        return typing.Annotated[tp, Formatted()] if isinstance(tp, type) and tp in _format_classes() else tp
+    args = typing.get_args(tp)
+    if origin is typing.Annotated:
+        if any(isinstance(meta, Formatted) for meta in tp.__metadata__):
+            return tp
+        if args[0] in _format_classes():  # pydantic's `UUID4`, `AwareDatetime`: the whole alias
+            return typing.Annotated[tp, Formatted()]
+        inner = read_type(args[0])
+        if inner is args[0]:
+            return tp
+        params = (inner, *tp.__metadata__)
+        annotated: Any = typing.Annotated
+        return annotated[params]
+    if origin is typing.Literal or not args:
+        return tp
+    new = tuple(read_type(arg) if arg is not Ellipsis else arg for arg in args)
+    if all(a is b for a, b in zip(new, args)):
+        return tp
+    import types
+
+    if origin is typing.Union or origin is types.UnionType:
+        return typing.Union[new]  # noqa: UP007 - built from a tuple
+    return origin[new] if len(new) > 1 else origin[new[0]]
+
+
+@functools.cache
+def _format_classes() -> frozenset[type]:
+    import datetime
+    import decimal
+    import ipaddress
+    import uuid
+
+    return frozenset(
+        {
+            datetime.datetime,
+            datetime.date,
+            datetime.time,
+            datetime.timedelta,
+            uuid.UUID,
+            decimal.Decimal,
+            ipaddress.IPv4Address,
+            ipaddress.IPv6Address,
+            ipaddress.IPv4Network,
+            ipaddress.IPv6Network,
+        }
+    )
 
 
 class UnknownVariant(BaseModel):

@@ -112,9 +112,11 @@ class OperationSpec:
         if adapter is None:
             from pydantic import TypeAdapter
 
+            from ._base_model import read_type
+
             factory = self.response_type if which == "response" else self.stream_type
             assert factory is not None
-            adapter = self._adapters[which] = TypeAdapter(factory())
+            adapter = self._adapters[which] = TypeAdapter(read_type(factory()))
         return adapter
 
     def result_adapter(self, index: int) -> Any:
@@ -124,9 +126,11 @@ class OperationSpec:
         if adapter is None:
             from pydantic import TypeAdapter
 
+            from ._base_model import read_type
+
             factory = self.results[index][3]
             assert factory is not None
-            adapter = self._adapters[key] = TypeAdapter(factory())
+            adapter = self._adapters[key] = TypeAdapter(read_type(factory()))
         return adapter
 
     def error_class(self, status: int) -> Callable[[], type[APIError]] | None:

@@ -250,6 +250,8 @@ def test_read_only_is_not_an_argument_and_not_required(
 
 
 USER_CODE = """
+from datetime import datetime
+
 from lenient_runtime_sdk import Lenient, models
 from lenient_runtime_sdk._base_model import UnknownVariant
 
@@ -265,6 +267,9 @@ def use(client: Lenient) -> None:
     user = client.users.create_user(name="ann", password="pw-secret", level=models.Level.INTEGER_1)
     user_id: str | None = user.id
     print(user_id)
+    # A formatted field keeps its class for mypy (a malformed value from a server is a `str` at run time).
+    created: datetime | None = user.created
+    print(created)
 """
 USER_MISTAKES = {
     "the readOnly id as an argument": 'client.users.create_user(id_="x", name="a", password="p", level=1)',
@@ -288,3 +293,176 @@ def test_mypy_agrees(lenient: ModuleType, tmp_path: Path, monkeypatch: pytest.Mo
     proc = run([tool("mypy"), "--strict", "--cache-dir", cache, str(program)], cwd=tmp_path)
     for line_no, name in enumerate(USER_MISTAKES, start=4):
         assert f"bad.py:{line_no}:" in proc.stdout, f"mypy missed: {name}\n{proc.stdout}"
+
+
+# -- formats: a string that does not parse as its format is kept as sent, in responses only ----------
+BAD_FORMATS = {
+    "created": "yesterday",  # date-time
+    "birthday": "1990-02-31",  # date (no such day)
+    "uid": "not-a-uuid",  # uuid
+    "address": "300.1.2.3",  # ipv4
+    "history": ["2024-05-06T07:08:09Z", "soon"],  # list of date-time
+    "seen": {"home": "2024-01-02", "work": "last week"},  # map of date
+}
+GOOD_FORMATS = {
+    "created": "2024-05-06T07:08:09Z",
+    "birthday": "1990-02-28",
+    "uid": "12345678-1234-5678-1234-567812345678",
+    "address": "10.1.2.3",
+    "history": ["2024-05-06T07:08:09Z"],
+    "seen": {"home": "2024-01-02"},
+}
+
+
+def check_formats(user: Any, bad: bool) -> None:
+    from datetime import date, datetime
+    from ipaddress import IPv4Address
+    from uuid import UUID
+
+    if bad:
+        assert (user.created, user.birthday, user.uid, user.address) == (
+            "yesterday",
+            "1990-02-31",
+            "not-a-uuid",
+            "300.1.2.3",
+        )
+        assert user.history == [datetime.fromisoformat("2024-05-06T07:08:09+00:00"), "soon"]
+        assert user.seen == {"home": date(2024, 1, 2), "work": "last week"}
+        # Kept as sent: it serialises back to what the server sent.
+        dumped = json.loads(user.model_dump_json(exclude_unset=True))
+        assert {k: dumped[k] for k in BAD_FORMATS} == {
+            **BAD_FORMATS,
+            "history": ["2024-05-06T07:08:09Z", "soon"],
+        }
+    else:
+        assert isinstance(user.created, datetime) and user.created.tzinfo is not None
+        assert user.birthday == date(1990, 2, 28)
+        assert user.uid == UUID(GOOD_FORMATS["uid"])
+        assert user.address == IPv4Address("10.1.2.3")
+        assert user.history == [datetime.fromisoformat("2024-05-06T07:08:09+00:00")]
+        assert user.seen == {"home": date(2024, 1, 2)}
+
+
+@pytest.mark.parametrize("bad", [True, False], ids=["malformed", "valid"])
+def test_formats_in_a_response(lenient: ModuleType, server: ScriptedServer, bad: bool) -> None:
+    reply = {**USER_REPLY, **(BAD_FORMATS if bad else GOOD_FORMATS)}
+    server.reset(Step(200, reply))
+    with client(lenient, server) as sdk:
+        check_formats(sdk.users.create_user(**GOOD_USER), bad)
+
+    async def main() -> None:
+        async with client(lenient, server) as sdk:
+            check_formats(await sdk.users.create_user_async(**GOOD_USER), bad)
+
+    asyncio.run(main())
+    assert [r.json() for r in server.requests] == [GOOD_USER, GOOD_USER]
+
+
+def test_formats_in_a_discriminated_member_and_an_inline_response(
+    lenient: ModuleType, server: ScriptedServer
+) -> None:
+    from datetime import datetime
+
+    reply = {
+        "data": {"type": "file", "id": "f1", "size": 1, "modified": "a while ago"},
+        "related": [{"type": "file", "id": "f2", "size": 2, "modified": "2024-05-06T07:08:09Z"}],
+    }
+    times = ["2024-05-06T07:08:09Z", "not a time"]
+    server.reset(Step(200, reply), Step(200, times))
+    with client(lenient, server) as sdk:
+        got = sdk.resources.get_resource(id_="r1")
+        assert isinstance(got.data, lenient.models.File) and got.data.modified == "a while ago"
+        assert isinstance(got.related[0].modified, datetime)
+        assert sdk.clock.get_clock() == [datetime.fromisoformat("2024-05-06T07:08:09+00:00"), "not a time"]
+
+    async def main() -> None:
+        async with client(lenient, server) as sdk:
+            server.reset(Step(200, times))
+            assert (await sdk.clock.get_clock_async())[1] == "not a time"
+
+    asyncio.run(main())
+    assert [r.target for r in server.requests] == ["/clock"]
+
+
+def test_a_malformed_format_in_an_error_body_and_stream_events(
+    lenient: ModuleType, server: ScriptedServer
+) -> None:
+    from datetime import datetime
+
+    server.reset(Step(422, {"message": "bad", "at": "half past"}))
+    with client(lenient, server) as sdk, pytest.raises(lenient.errors.ProblemError) as info:
+        sdk.users.create_user(**GOOD_USER)
+    assert info.value.data.at == "half past"
+
+    ticks = [{"n": 1, "label": "a", "at": "never"}, {"n": 2, "label": "b", "at": "2024-05-06T07:08:09Z"}]
+    chunks = [f"data: {json.dumps(t)}\n\n".encode() for t in ticks]
+    server.reset(Step(200, b"", {"content-type": "text/event-stream"}, chunks=chunks))
+
+    def check(events: list[Any]) -> None:
+        assert events[0].at == "never" and isinstance(events[1].at, datetime)
+
+    with client(lenient, server) as sdk:
+        check(list(sdk.ticks.list_ticks()))
+
+    async def main() -> None:
+        async with client(lenient, server) as sdk:
+            with pytest.raises(lenient.errors.ProblemError) as info:
+                server.reset(Step(422, {"message": "bad", "at": "half past"}))
+                await sdk.users.create_user_async(**GOOD_USER)
+            assert info.value.data.at == "half past"
+            server.reset(Step(200, b"", {"content-type": "text/event-stream"}, chunks=chunks))
+            check([t async for t in await sdk.ticks.list_ticks_async()])
+
+    asyncio.run(main())
+
+
+@pytest.mark.parametrize("field", list(BAD_FORMATS))
+def test_a_malformed_format_in_a_request_is_refused_before_sending(
+    lenient: ModuleType, server: ScriptedServer, field: str
+) -> None:
+    server.reset(Step(200, USER_REPLY))
+    with client(lenient, server) as sdk:
+        with pytest.raises(lenient.models.RequestValidationError) as info:
+            sdk.users.create_user(**GOOD_USER, **{field: BAD_FORMATS[field]})
+        message = str(info.value)
+        assert "createUser" in message and field in message
+        assert ".str:" not in message  # pydantic's error for the format, not the lenient union's
+
+    async def main() -> None:
+        async with client(lenient, server) as sdk:
+            with pytest.raises(lenient.models.RequestValidationError):
+                await sdk.users.create_user_async(**GOOD_USER, **{field: BAD_FORMATS[field]})
+
+    asyncio.run(main())
+    assert server.requests == []
+
+
+def test_valid_formats_in_a_request_are_sent_typed(lenient: ModuleType, server: ScriptedServer) -> None:
+    server.reset(Step(200, USER_REPLY))
+    with client(lenient, server) as sdk:
+        sdk.users.create_user(**GOOD_USER, **GOOD_FORMATS)
+    sent = server.requests[0].json()
+    assert {k: sent[k] for k in GOOD_FORMATS} == GOOD_FORMATS
+
+
+def test_formats_by_hand_and_with_the_response_context(lenient: ModuleType) -> None:
+    from lenient_runtime_sdk._types import RESPONSE  # type: ignore[import-not-found]
+    from pydantic import ValidationError
+
+    User = lenient.models.User
+    with pytest.raises(ValidationError) as info:
+        User(**GOOD_USER, uid="nope")
+    assert [e["type"] for e in info.value.errors()] == ["uuid_parsing"]  # pydantic's own error, no union
+    with pytest.raises(ValidationError, match="datetime"):
+        User.model_validate({**GOOD_USER, "history": ["soon"]})
+    kept = User.model_validate({**GOOD_USER, **BAD_FORMATS}, context=RESPONSE)
+    check_formats(kept, bad=True)
+    typed = User.model_validate({**GOOD_USER, **GOOD_FORMATS}, context=RESPONSE)
+    check_formats(typed, bad=False)
+    # Types are still checked in a response: a number is no date, and not a string either.
+    with pytest.raises(ValidationError):
+        User.model_validate_json(json.dumps({**USER_REPLY, "birthday": [1]}))
+    # The JSON schema is the format's own, as a request must send it.
+    schema = User.model_json_schema()["properties"]["uid"]
+    assert schema["anyOf"] == [{"format": "uuid", "type": "string"}, {"type": "null"}]
+    assert User.model_json_schema()["properties"]["address"]["anyOf"][0] == {"format": "ipv4", "type": "string"}
