@@ -86,8 +86,8 @@ def test_builtin_names_and_models_stay_as_they_are(client: Any, server: Response
     assert client.catalog.search(q="m") == [sdk.models.AiModel(**MODEL)]
     _next(server, json_step([PET]))
     assert client.list.get(list_id="l1") == [sdk.models.Pet(**PET)]
-    _next(server, json_step({"cat": 2}))
-    assert client.pets.dict(id_=1, name="Rex") == {"cat": 2}
+    _next(server, json_step(PET))
+    assert client.pets.dict(id_=1, name="Rex", labels={"a": "b"}) == sdk.models.Pet(**PET)
     _next(server, json_step(PET))
     assert client.pets.id(id_=3) == sdk.models.Pet(**PET)
     assert client.pets.with_raw_response_() == sdk.models.Pet(**PET)  # the method, not the view
@@ -97,14 +97,14 @@ def test_builtin_names_and_models_stay_as_they_are(client: Any, server: Response
     assert client.pets.str() == "Rex"
     _next(server, Step(status=204, body=b""))
     assert client.pets.import_(request=[PET]) is None
-    _next(server, json_step({"m1": MODEL}))
-    assert client.status() == {"m1": sdk.models.AiModel(**MODEL)}
+    _next(server, json_step([MODEL]))
+    assert client.status() == [sdk.models.AiModel(**MODEL)]
     assert _sent(server) == [
         ("GET", "/pets?filter=Re"), ("GET", "/models"), ("GET", "/models/m1"), ("GET", "/catalog/models"),
         ("GET", "/catalog/search?q=m"), ("GET", "/lists/l1"), ("POST", "/pets"), ("GET", "/pets/3"),
         ("GET", "/pets/raw"), ("GET", "/pets/kinds"), ("GET", "/pets/name"), ("POST", "/pets/import"), ("GET", "/status"),
     ]
-    assert server.earlier[6].json() == {"id": 1, "name": "Rex"}  # type: ignore[attr-defined]
+    assert server.earlier[6].json() == {"id": 1, "name": "Rex", "labels": {"a": "b"}}  # type: ignore[attr-defined]
     assert server.earlier[11].json() == [PET]  # type: ignore[attr-defined]
 
 
@@ -135,7 +135,7 @@ def test_the_views_have_the_same_names(client: Any, server: ResponseServer, sdk:
     assert client.catalog.with_raw_response.models.list().parse() == [sdk.models.AiModel(**MODEL)]
     _next(server, json_step(PET))
     assert client.pets.with_raw_response.with_raw_response_().parse() == sdk.models.Pet(**PET)
-    _next(server, json_step({"m1": MODEL}))
+    _next(server, json_step([MODEL]))
     assert client.with_raw_response.status().status_code == 200
     _next(server, json_step(["cat"]))
     with client.pets.with_streaming_response.type() as streamed:
