@@ -101,7 +101,7 @@ def test_builtin_names_and_models_stay_as_they_are(client: Any, server: Response
     assert client.status() == [sdk.models.AiModel(**MODEL)]
     assert _sent(server) == [
         ("GET", "/pets?filter=Re"), ("GET", "/models"), ("GET", "/models/m1"), ("GET", "/catalog/models"),
-        ("GET", "/catalog/search?q=m"), ("GET", "/lists/l1"), ("POST", "/pets"), ("GET", "/pets/3"),
+        ("GET", "/catalog/search?q=m"), ("GET", "/lists/l1"), ("POST", "/pets"), ("GET", "/pets/by-id/3"),
         ("GET", "/pets/raw"), ("GET", "/pets/kinds"), ("GET", "/pets/name"), ("POST", "/pets/import"), ("GET", "/status"),
     ]
     assert server.earlier[6].json() == {"id": 1, "name": "Rex", "labels": {"a": "b"}}  # type: ignore[attr-defined]
