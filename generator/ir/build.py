@@ -41,7 +41,15 @@ from generator.ir.types import (
     union_of,
 )
 from generator.load import follow_refs
-from generator.naming import CLIENT_RESERVED, MEMBER_RESERVED, member_name, pascal, short_name, snake, unique
+from generator.naming import (
+    CLIENT_RESERVED,
+    MEMBER_RESERVED,
+    member_name,
+    pascal,
+    short_name,
+    snake,
+    unique,
+)
 from generator.normalize import (
     HTTP_METHODS,
     SCHEMA_REF,

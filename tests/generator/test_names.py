@@ -139,7 +139,7 @@ def test_member_names_the_class_bodies_use_are_reserved() -> None:
     macros = (sdk / "macros.jinja").read_text(encoding="utf-8")
     client = (sdk / "client.py.jinja").read_text(encoding="utf-8")
     resource = (sdk / "resource.py.jinja").read_text(encoding="utf-8")
-    decorators = set(re.findall(r"^\s*@(\w+)", macros + client + resource, flags=re.M))
+    decorators = set(re.findall(r"^\s*@(\w+)", macros + client + resource, flags=re.MULTILINE))
     wrappers = {"raw_response", "raw_response_async", "streamed_response", "streamed_response_async"}
     assert re.search(r"\{\{ wrap \}\}\(", macros) and re.search(r"\{\{ wrap \}\}_async\(", macros)
     init = client[client.index("def __init__("): client.index(") -> None:", client.index("def __init__("))]

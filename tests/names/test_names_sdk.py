@@ -8,6 +8,8 @@ import asyncio
 import importlib
 import inspect
 import json
+import os
+import subprocess
 import sys
 from collections.abc import Iterator
 from pathlib import Path
@@ -16,7 +18,7 @@ from typing import Any
 
 import pytest
 
-from tests.conftest import GOLDEN_SPECS
+from tests.conftest import GOLDEN_SPECS, mypy_cache, tool
 from tests.responses.conftest import ResponseServer, json_step
 from tests.runtime.scripted_server import Step
 
@@ -185,3 +187,46 @@ def test_root_methods_named_like_models_and_list(root_sdk: ModuleType, server: R
 
     models, raw = asyncio.run(run())
     assert models == [model] and raw.status_code == 200
+
+
+USER_PROGRAM = """
+from names_sdk import Names, models
+
+def use(names: Names) -> None:
+    reveal_type(names.pets.list(filter="x"))
+    reveal_type(names.models.list())
+    reveal_type(names.catalog.models.list())
+    reveal_type(names.pets.dict(id_=1, name="Rex", labels={"a": "b"}))
+    reveal_type(names.pets.with_raw_response.list().parse())
+    reveal_type(names.pets.type())
+    reveal_type(names.status())
+    pets: list[models.Pet] = names.pets.list()
+    print(pets)
+
+async def use_async(names: Names) -> None:
+    reveal_type(await names.models.list_async())
+"""
+
+
+def test_user_code_sees_the_types_under_the_plain_names(generated_sdk: Any, tmp_path: Path) -> None:
+    """A program using `names.pets.list()` type-checks, and sees `list[Pet]`, not the method `list`."""
+    spec, package = GOLDEN_SPECS["names"]
+    folder: Path = generated_sdk(spec, package)
+    (tmp_path / "user_program.py").write_text(USER_PROGRAM)
+    proc = subprocess.run(
+        [tool("mypy"), "--strict", "--cache-dir", mypy_cache(), "user_program.py"],
+        cwd=tmp_path, capture_output=True, text=True, check=False,
+        env={**os.environ, "MYPYPATH": str(folder / "src")},
+    )
+    revealed = [line.split("Revealed type is ", 1)[1].strip('"') for line in proc.stdout.splitlines() if "Revealed type" in line]
+    assert revealed == [
+        "list[names_sdk.models._models.Pet]",
+        "list[names_sdk.models._models.AiModel]",
+        "list[names_sdk.models._models.AiModel]",
+        "names_sdk.models._models.Pet",
+        "list[names_sdk.models._models.Pet]",
+        "list[str]",
+        "list[names_sdk.models._models.AiModel]",
+        "list[names_sdk.models._models.AiModel]",
+    ], proc.stdout
+    assert "error:" not in proc.stdout.replace("note:", ""), proc.stdout
