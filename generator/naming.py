@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import builtins
 import hashlib
 import keyword
 import re
@@ -58,6 +59,39 @@ def snake(name: str) -> str:
     if result[0].isdigit():
         result = "field_" + result
     if result in _RESERVED or keyword.iskeyword(result):
+        result += "_"
+    return result
+
+
+# A method or a resource attribute (`client.pets.list()`, `client.models`) keeps a builtin's name and
+# `models`/`errors`/`utils`, as hand-written SDKs do; the class that defines it refers to what the name
+# shadows in its annotations through `builtins.list` and `_models.Pet` (`qualify` in
+# `emit/templating.py`). Only keywords and the names the generated classes use in their own bodies are
+# out of reach: the view attributes every resource has, the decorators and view wrappers evaluated
+# while the class body runs, the modules the client's `__init__` annotations name, the lower-case
+# scalar classes the type imports bring (`datetime`), and `builtins` itself.
+MEMBER_RESERVED = frozenset({
+    "with_raw_response", "with_streaming_response", "cached_property", "overload", "raw_response",
+    "raw_response_async", "streamed_response", "streamed_response_async", "builtins", "httpx", "logging",
+    "typing", "datetime", "date", "time", "timedelta",
+})
+# Names the client class has besides its resources and methods: a top-level group or root operation
+# may not take them (`client.close()`).
+CLIENT_RESERVED = frozenset({"close", "aclose"})
+# The names a member may shadow that a class's annotations can use, and how the class then spells them.
+SHADOWABLE = {
+    **{n: f"builtins.{n}" for n in dir(builtins) if n[:1].islower() and not keyword.iskeyword(n)},
+    "models": "_models",
+}
+
+
+def member_name(name: str, reserved: frozenset[str] = MEMBER_RESERVED) -> str:
+    """A method or attribute name of a generated class: like `snake`, but `list`, `type`, `id`,
+    `models` stay as they are; keywords and `reserved` get a trailing `_` (`import_`)."""
+    result = "_".join(w.lower() for w in words(name)) or "field"
+    if result[0].isdigit():
+        result = "field_" + result
+    if keyword.iskeyword(result) or result in reserved:
         result += "_"
     return result
 

@@ -32,6 +32,8 @@ GOLDEN_SPECS: dict[str, tuple[Path, str]] = {
     "responses": (SPECS / "responses.yaml", "responses_sdk"),
     "streams": (SPECS / "streams.yaml", "streams_sdk"),
     "uploads": (SPECS / "uploads.yaml", "uploads_sdk"),
+    "names": (SPECS / "names.yaml", "names_sdk"),
+    "names_root": (SPECS / "names_root.yaml", "names_root_sdk"),
 }
 
 if str(ORQ_SRC) not in sys.path:

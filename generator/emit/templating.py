@@ -15,6 +15,8 @@ from typing import Any
 
 import jinja2
 
+from generator.naming import SHADOWABLE
+
 TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
 
 
@@ -109,6 +111,24 @@ def retry_config(spec: dict[str, Any] | None) -> str:
     )
 
 
+# A quoted string (left as it is: `Literal['list']`) or a name not reached through a dot.
+_ANNOTATION_TOKEN = re.compile(r"""('(?:[^'\\]|\\.)*'|"(?:[^"\\]|\\.)*")|(?<![\w.])([A-Za-z_]\w*)""")
+
+
+def qualify(annotation: Any, shadowed: Any = ()) -> str:
+    """An annotation as a class whose members shadow `shadowed` (a method `list`, a resource
+    `models`) must spell it: `builtins.list[_models.Pet]`. Unchanged when nothing is shadowed."""
+    text = str(annotation)
+    if not shadowed:
+        return text
+
+    def replace(m: re.Match[str]) -> str:
+        name = m.group(2)
+        return SHADOWABLE[name] if name is not None and name in shadowed else m.group(0)
+
+    return _ANNOTATION_TOKEN.sub(replace, text)
+
+
 def environment() -> jinja2.Environment:
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(str(TEMPLATES)),
@@ -124,5 +144,6 @@ def environment() -> jinja2.Environment:
         retry_config=retry_config,
         security_literal=security_literal,
         retry_policy=retry_policy,
+        qualify=qualify,
     )
     return env

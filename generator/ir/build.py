@@ -41,7 +41,15 @@ from generator.ir.types import (
     union_of,
 )
 from generator.load import follow_refs
-from generator.naming import pascal, short_name, snake, unique
+from generator.naming import (
+    CLIENT_RESERVED,
+    MEMBER_RESERVED,
+    member_name,
+    pascal,
+    short_name,
+    snake,
+    unique,
+)
 from generator.normalize import (
     HTTP_METHODS,
     SCHEMA_REF,
@@ -300,12 +308,17 @@ class Builder:
         op_id = op.get("operationId") or f"{method}_{path}"
         group_ext = op.get("x-speakeasy-group")
         if isinstance(group_ext, str) and group_ext.strip():
-            group = tuple(snake(p) for p in group_ext.split(".") if p)
+            parts = [p for p in group_ext.split(".") if p]
         elif op.get("tags"):
-            group = (snake(str(op["tags"][0])),)
+            parts = [str(op["tags"][0])]
         else:
-            group = ()
-        name = op.get("x-speakeasy-name-override") or op_id
+            parts = []
+        # `client.models.list()`: builtin names and `models` stay; a top-level group is an attribute
+        # of the client, which has `close` and `aclose` of its own.
+        group = tuple(member_name(p, MEMBER_RESERVED | CLIENT_RESERVED if i == 0 else MEMBER_RESERVED) for i, p in enumerate(parts))
+        # so is an operation without a group: a method of the client
+        reserved = MEMBER_RESERVED if group else MEMBER_RESERVED | CLIENT_RESERVED
+        name = member_name(str(op.get("x-speakeasy-name-override") or op_id), reserved)
         taken = set(OPTION_NAMES)
         params = self.parameters(shared, op.get("parameters") or [], taken)
         body = self.body(op.get("requestBody"), pascal(op_id), taken)
@@ -323,7 +336,7 @@ class Builder:
             method=method.upper(),
             path=path,
             group=group,
-            name=snake(str(name)),
+            name=name,
             summary=_text(op.get("summary")),
             description=_text(op.get("description")) or _text(op.get("summary")),
             deprecated=bool(op.get("deprecated")),
@@ -692,14 +705,16 @@ class Builder:
                     cls = "".join(pascal(p) for p in key)
                     if cls.lower() in class_taken:
                         cls += "Resource"
-                    group = Group(key, unique(cls, class_taken), unique(short_name("_".join(key)), module_taken))
+                    # module names as `snake` spells them (`models_`, `list_`): no clash with `models`
+                    module = short_name("_".join(snake(p) for p in key))
+                    group = Group(key, unique(cls, class_taken), unique(module, module_taken))
                     index[key] = group
                     index[key[:-1]].children.append(group)
             index[op.group].operations.append(op)
         for group in index.values():
             # A method `x` comes with its twin `x_async`: both names must be free, and the client
             # class itself already has `close` and `aclose`.
-            taken = {c.attr.lower() for c in group.children} | ({"close", "aclose"} if not group.path else set())
+            taken = {c.attr.lower() for c in group.children} | (set(CLIENT_RESERVED) if not group.path else set())
             for op in group.operations:
                 name, n = op.name, 1
                 while name.lower() in taken or f"{name}_async".lower() in taken:

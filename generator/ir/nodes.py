@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from typing import Any, Literal
 
 from generator.ir.types import TypeNode
+from generator.naming import SHADOWABLE
 
 Location = Literal["path", "query", "header", "cookie", "body"]
 # OpenAPI's default style of each parameter location (`form` explodes by default, the others do not).
@@ -225,6 +226,13 @@ class Group:
     @property
     def attr(self) -> str:
         return self.path[-1] if self.path else ""
+
+    @property
+    def shadowed(self) -> frozenset[str]:
+        """The names the class's methods and resource attributes shadow in its annotations
+        (`list`, `models`): the class spells them `builtins.list`, `_models`."""
+        members = {c.attr for c in self.children} | {n for op in self.operations for n in (op.name, f"{op.name}_async")}
+        return frozenset(members & SHADOWABLE.keys())
 
     def walk(self) -> list[Group]:
         out = [self]

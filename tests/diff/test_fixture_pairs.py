@@ -17,8 +17,8 @@ from tests.diff.conftest import DIFF_FIXTURES
 # (variant, direction, [(kind, level, target, member)], bump). "fwd": base -> variant; "rev": variant -> base;
 # another variant's name: that variant -> this one.
 CASES = [
-    ("method_added", "fwd", [("method_added", "minor", "pets.list_", "")], "minor"),
-    ("method_added", "rev", [("method_removed", "major", "pets.list_", "")], "major"),
+    ("method_added", "fwd", [("method_added", "minor", "pets.list", "")], "minor"),
+    ("method_added", "rev", [("method_removed", "major", "pets.list", "")], "major"),
     ("method_moved", "fwd", [("method_moved", "major", "animals.create", "")], "major"),
     ("method_moved_same_endpoint", "fwd", [("method_moved", "major", "pets.add", "")], "major"),
     ("method_endpoint_changed", "fwd", [("method_endpoint_changed", "patch", "pets.get", "")], "patch"),

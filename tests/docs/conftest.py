@@ -29,6 +29,8 @@ SPEC_OF = {
     "paged_pets": SPECS / "pagination.yaml",
     "streams": SPECS / "streams.yaml",
     "uploads": SPECS / "uploads.yaml",
+    "names": SPECS / "names.yaml",
+    "root_names": SPECS / "names_root.yaml",
 }
 ORQ_SETTINGS = yaml.safe_load((REPO / "spec" / "orq" / "sdkgen.yaml").read_text(encoding="utf-8"))
 

@@ -29,6 +29,8 @@ API_OF: dict[str, tuple[str, tuple[str, ...]]] = {
     "paged_pets": ("paged_pets", ("PAGED_PETS_API_KEY",)),
     "streams": ("streams", ("STREAMS_API_KEY",)),
     "uploads": ("uploads", ()),
+    "names": ("names", ()),
+    "root_names": ("root_names", ()),
 }
 
 
@@ -101,6 +103,11 @@ EXPECTED_OPERATIONS = {
     "paged_pets": {"listPets", "listPetPages", "listPetsByCursor", "searchPets", "listPetsByUrl", "listPetsByLink", "getPet"},
     "streams": {"sseChunks", "sseInline", "sseEvents", "sseText", "ndjsonChunks", "jsonlChunks", "seqChunks", "generate"},
     "uploads": {"createDocument", "listDocuments", "putBlob", "uploadAvatar", "createNote"},
+    "names": {
+        "list", "createPet", "id", "type", "str", "import", "models", "with_raw_response", "listModels",
+        "retrieveModel", "getList", "listCatalogModels", "searchCatalog", "status",
+    },
+    "root_names": {"models", "type", "list", "close", "listDoors"},
 }
 
 

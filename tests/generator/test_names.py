@@ -83,3 +83,66 @@ def test_reserved_class_names_cover_every_class_a_model_module_may_import() -> N
     assert imported | scalars <= IMPORTED_CLASS_NAMES <= RESERVED_CLASS_NAMES
     assert {"UUID", "Decimal", "Path", "SecretStr", "AnyUrl", "Base64Str", "IPv4Address", "ULID"} <= IMPORTED_CLASS_NAMES
     assert class_name("UUID") == "UUIDModel" and class_name("uuid") == "Uuid" and class_name("Date") == "Date"
+
+
+def test_methods_and_resources_keep_builtin_names_and_models() -> None:
+    """`client.pets.list()`, `client.models.list()`: as in hand-written SDKs, not `list_()`, `models_`."""
+    api = _api({
+        "/p": {"get": _op("list", "pets"), "post": _op("createPet", "pets", **{"x-speakeasy-name-override": "dict"})},
+        "/t": {"get": _op("type", "pets")}, "/i": {"get": _op("id", "pets")}, "/s": {"get": _op("str", "pets")},
+        "/m": {"get": _op("models", "pets")}, "/f": {"get": _op("filter", "pets")},
+        "/im": {"post": _op("import", "pets")}, "/cl": {"post": _op("class", "pets")},
+        "/r": {"get": _op("with_raw_response", "pets")}, "/w": {"get": _op("with_streaming_response", "pets")},
+        "/o": {"get": _op("overload", "pets")}, "/cp": {"get": _op("cached_property", "pets")},
+        "/ml": {"get": _op("listModels", "models", **{"x-speakeasy-name-override": "list"})},
+        "/l": {"get": _op("getList", "list", **{"x-speakeasy-name-override": "get"})},
+        "/e": {"get": _op("errors", "utils")},
+    })
+    by_id = {op.operation_id: op for op in api.operations}
+    assert [by_id[i].name for i in ("list", "createPet", "type", "id", "str", "models", "filter")] == [
+        "list", "dict", "type", "id", "str", "models", "filter",
+    ]
+    assert by_id["errors"].name == "errors"
+    # keywords, and names the class itself uses (its views, decorators its body runs), get a suffix
+    assert [by_id[i].name for i in ("import", "class", "with_raw_response", "with_streaming_response")] == [
+        "import_", "class_", "with_raw_response_", "with_streaming_response_",
+    ]
+    assert by_id["overload"].name == "overload_" and by_id["cached_property"].name == "cached_property_"
+    assert {g.attr for g in api.root.children} == {"pets", "models", "list", "utils"}
+    # the classes know what they shadow: `list` and `models` in Pets, `models` and `list` in the client
+    pets = next(g for g in api.root.children if g.attr == "pets")
+    assert {"list", "dict", "type", "id", "str", "models", "filter"} <= pets.shadowed
+    assert "import_" not in pets.shadowed and "errors" not in pets.shadowed
+    assert api.root.shadowed == {"models", "list"}
+    # arguments keep today's rule
+    params = [{"name": n, "in": "query", "schema": {"type": "string"}} for n in ("list", "type", "models", "id")]
+    api = _api({"/x": {"get": _op("list", "pets", parameters=params)}})
+    assert [f.name for f in api.operations[0].params] == ["list_", "type_", "models_", "id_"]
+
+
+def test_a_resource_of_the_client_keeps_clear_of_close_and_aclose() -> None:
+    api = _api({"/c": {"get": _op("listDoors", "close")}, "/a": {"get": _op("listDoors2", "aclose")}})
+    assert {g.attr for g in api.root.children} == {"close_", "aclose_"}
+    nested = _api({"/c": {"get": _op("x", **{"x-speakeasy-group": "doors.close"})}})
+    assert nested.root.children[0].children[0].attr == "close"  # only the client has close()
+
+
+def test_member_names_the_class_bodies_use_are_reserved() -> None:
+    """Every name a generated class body evaluates while it runs (decorators, view wrappers) or that
+    the client's `__init__` annotates with is out of reach of methods and resources."""
+    import re
+    from pathlib import Path
+
+    from generator.naming import MEMBER_RESERVED
+
+    sdk = Path(__file__).resolve().parents[2] / "generator" / "templates" / "sdk"
+    macros = (sdk / "macros.jinja").read_text(encoding="utf-8")
+    client = (sdk / "client.py.jinja").read_text(encoding="utf-8")
+    resource = (sdk / "resource.py.jinja").read_text(encoding="utf-8")
+    decorators = set(re.findall(r"^\s*@(\w+)", macros + client + resource, flags=re.MULTILINE))
+    wrappers = {"raw_response", "raw_response_async", "streamed_response", "streamed_response_async"}
+    assert re.search(r"\{\{ wrap \}\}\(", macros) and re.search(r"\{\{ wrap \}\}_async\(", macros)
+    init = client[client.index("def __init__("): client.index(") -> None:", client.index("def __init__("))]
+    modules = set(re.findall(r"\b([a-z]\w*)\.[A-Z]", init))
+    assert decorators and modules == {"httpx", "logging"}
+    assert decorators | wrappers | modules | {"with_raw_response", "with_streaming_response", "builtins"} <= MEMBER_RESERVED

@@ -1,0 +1,1 @@
+"""Methods and resources named like builtins, `models`, keywords and the views."""
