@@ -352,11 +352,17 @@ def assemble(modules: list[str], parts: list[list[Fragment]], package: str) -> t
     """The module files (name -> source) and the public names (name -> module name) of the models
     package, from each group's fragments (`parts[i]`: pydantic, then TypedDict, for `modules[i]`)."""
     where: dict[str, str] = {}
+    ambiguous: set[str] = set()
     for module, fragments in zip(modules, parts, strict=True):
         for fragment in fragments:
             for name, _ in fragment.definitions:
                 if where.setdefault(name, module) != module:
-                    raise InternalError(f"two model modules define {name} ({where[name]}, {module})", where="#/components/schemas")
+                    ambiguous.add(name)
+    # A class datamodel-code-generator adds and names after a property, not a schema (`SortByItem`),
+    # can come out of two groups' runs under one name: each module keeps its own, and neither is
+    # public (a schema's name never collides: components have unique names).
+    for name in ambiguous:
+        del where[name]
     sources: dict[str, str] = {}
     for module, fragments in zip(modules, parts, strict=True):
         by_module: dict[str, set[str]] = {}
@@ -369,7 +375,8 @@ def assemble(modules: list[str], parts: list[list[Fragment]], package: str) -> t
                     plain.add(f"{name} as {alias}" if alias else name)
             for name in fragment.external:
                 if name not in where:
-                    raise InternalError(f"no model module defines {name}, which {module} uses", where="#/components/schemas")
+                    why = "several define" if name in ambiguous else "none defines"
+                    raise InternalError(f"{module} uses {name}, which {why} of the other model modules", where="#/components/schemas")
                 by_module.setdefault("." + where[name], set()).add(name)
         lines = [HEADER, "", "from __future__ import annotations", ""]
         lines += [f"import {name}" for name in sorted(plain)]

@@ -185,8 +185,8 @@ def generate_models(doc: dict[str, Any], package: str, batch_size: int = BATCH_S
         for i, pyd, td in zip(batch, pydantic_fragments, typeddict_fragments, strict=True):
             parts[i] = [pyd, td]
     sources, names = assemble(modules, parts, package)
-    model_names = sorted(name for part in parts for name, _ in part[0].definitions)
-    typeddict_names = sorted(name for part in parts for name, _ in part[1].definitions)
+    model_names = sorted(name for part in parts for name, _ in part[0].definitions if name in names)
+    typeddict_names = sorted(name for part in parts for name, _ in part[1].definitions if name in names)
     return ModelModules(sources, names, model_names, typeddict_names)
 
 

@@ -100,3 +100,32 @@ body = models.CreateChatCompletionRequestBody.model_validate({"model": "m", "mes
 print(type(body.messages[0]).__name__)
 """)
     assert out.splitlines() == ["['alias', 'enum', 'exception', 'model', 'typeddict']", "CreateChatCompletionUserMessage"]
+
+
+def test_a_class_named_after_a_property_in_two_groups_stays_in_each_module_and_private() -> None:
+    """datamodel-code-generator names the item class of a tuple-like array after the property
+    (`SortByItem`); two schemas with such a property, in two groups, each get their own."""
+    item = {"type": "array", "items": {"type": "array", "prefixItems": [{"type": "string"}, {"type": "integer"}], "minItems": 2, "maxItems": 2}}
+    doc = {
+        "openapi": "3.1.0", "info": {"title": "t", "version": "0"}, "paths": {},
+        "components": {"schemas": {
+            "ViewA": {"type": "object", "properties": {"sort_by": item}},
+            "ViewB": {"type": "object", "properties": {"sort_by": item}},
+        }},
+    }
+    models = generate_models(doc, "pkg", batch_size=1)
+    assert set(models.modules) == {"view_a", "view_b"}
+    assert "ViewA" in models.names and "ViewB" in models.names and "SortByItem" not in models.names
+
+
+@pytest.mark.xfail(strict=True, reason="one run names them SortByItem and SortByItem1: the normaliser should name such classes")
+def test_a_class_named_after_a_property_does_not_depend_on_batches() -> None:
+    item = {"type": "array", "items": {"type": "array", "prefixItems": [{"type": "string"}, {"type": "integer"}], "minItems": 2, "maxItems": 2}}
+    doc = {
+        "openapi": "3.1.0", "info": {"title": "t", "version": "0"}, "paths": {},
+        "components": {"schemas": {
+            "ViewA": {"type": "object", "properties": {"sort_by": item}},
+            "ViewB": {"type": "object", "properties": {"sort_by": item}},
+        }},
+    }
+    assert generate_models(doc, "pkg", batch_size=1) == generate_models(doc, "pkg", batch_size=10**9)
