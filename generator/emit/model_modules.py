@@ -348,9 +348,10 @@ def _order(names: list[str], eager: dict[str, set[str]], every: dict[str, set[st
 
 
 # -- assembly ----------------------------------------------------------------------------------------
-def assemble(modules: list[str], parts: list[list[Fragment]], package: str) -> tuple[dict[str, str], dict[str, str]]:
+def assemble(modules: list[str], parts: list[list[Fragment]], schemas: dict[str, str]) -> tuple[dict[str, str], dict[str, str]]:
     """The module files (name -> source) and the public names (name -> module name) of the models
-    package, from each group's fragments (`parts[i]`: pydantic, then TypedDict, for `modules[i]`)."""
+    package, from each group's fragments (`parts[i]`: pydantic, then TypedDict, for `modules[i]`);
+    `schemas`: the module of each schema's classes."""
     where: dict[str, str] = {}
     ambiguous: set[str] = set()
     for module, fragments in zip(modules, parts, strict=True):
@@ -359,10 +360,14 @@ def assemble(modules: list[str], parts: list[list[Fragment]], package: str) -> t
                 if where.setdefault(name, module) != module:
                     ambiguous.add(name)
     # A class datamodel-code-generator adds and names after a property, not a schema (`SortByItem`),
-    # can come out of two groups' runs under one name: each module keeps its own, and neither is
-    # public (a schema's name never collides: components have unique names).
+    # can come out of two groups' runs under one name, or under a schema's name that the run did not
+    # see: each module keeps its own, private; the schema's class is the public one.
     for name in ambiguous:
-        del where[name]
+        if name in schemas:
+            where[name] = schemas[name]
+        else:
+            del where[name]
+    ambiguous -= schemas.keys()
     sources: dict[str, str] = {}
     for module, fragments in zip(modules, parts, strict=True):
         by_module: dict[str, set[str]] = {}

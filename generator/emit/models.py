@@ -184,7 +184,8 @@ def generate_models(doc: dict[str, Any], package: str, batch_size: int = BATCH_S
     for batch, (pydantic_fragments, typeddict_fragments) in zip(batches(groups, batch_size), zip(results[::2], results[1::2], strict=True), strict=True):
         for i, pyd, td in zip(batch, pydantic_fragments, typeddict_fragments, strict=True):
             parts[i] = [pyd, td]
-    sources, names = assemble(modules, parts, package)
+    homes = {name + suffix: module for group, module in zip(groups, modules, strict=True) for name in group for suffix in ("", "TypedDict")}
+    sources, names = assemble(modules, parts, homes)
     model_names = sorted(name for part in parts for name, _ in part[0].definitions if name in names)
     typeddict_names = sorted(name for part in parts for name, _ in part[1].definitions if name in names)
     return ModelModules(sources, names, model_names, typeddict_names)
