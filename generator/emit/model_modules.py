@@ -236,8 +236,8 @@ def _uses(node: ast.stmt) -> tuple[set[str], set[str]]:
 def split_module(source: str, owners: dict[str, int], count: int, schemas: set[str]) -> list[Fragment]:
     """Split one generated module into `count` fragments: definition `name` goes to fragment
     `owners[name]`; a definition the generator added itself (not one of the `schemas`' classes) to
-    the fragment whose definitions use it, the one of the longest schema name it starts with if
-    several do. Definitions no fragment owns (context for the run) are dropped."""
+    every fragment whose definitions use it. Definitions no fragment owns (context for the run) are
+    dropped."""
     tree = ast.parse(source)
     lines = source.splitlines()
     imports: dict[str, tuple[str, str, str | None]] = {}
@@ -274,17 +274,13 @@ def split_module(source: str, owners: dict[str, int], count: int, schemas: set[s
                     seen.add(used)
                     claims.setdefault(used, set()).add(owner[name])
                     todo.append(used)
-    for extra, frags in claims.items():
-        if len(frags) == 1:
-            owner[extra] = next(iter(frags))
-            continue
-        best = max((p for p in owners if extra.startswith(p) and owners[p] in frags), key=len, default=None)
-        owner[extra] = owners[best] if best is not None else min(frags)
+    # One the definitions of several fragments use goes to each of them: a copy per module, so that
+    # a group's module does not depend on which groups shared its run.
     fragments: list[Fragment] = []
     members_of: list[list[str]] = [[] for _ in range(count)]
     for name, _ in nodes:
-        if name in owner:
-            members_of[owner[name]].append(name)
+        for frag in sorted(claims.get(name, ())) if name not in owner else (owner[name],):
+            members_of[frag].append(name)
     for members in members_of:
         fragments.append(_fragment(members, texts, uses, imports, defined))
     return fragments

@@ -118,7 +118,6 @@ def test_a_class_named_after_a_property_in_two_groups_stays_in_each_module_and_p
     assert "ViewA" in models.names and "ViewB" in models.names and "SortByItem" not in models.names
 
 
-@pytest.mark.xfail(strict=True, reason="one run names them SortByItem and SortByItem1: the normaliser should name such classes")
 def test_a_class_named_after_a_property_does_not_depend_on_batches() -> None:
     item = {"type": "array", "items": {"type": "array", "prefixItems": [{"type": "string"}, {"type": "integer"}], "minItems": 2, "maxItems": 2}}
     doc = {
