@@ -45,10 +45,11 @@ _COMMON: dict[str, Any] = {
 # Above this many schemas the datamodel-code-generator runs go to a pool of processes.
 PARALLEL_THRESHOLD = 400
 # Schemas per datamodel-code-generator run. Its time per schema grows with the schemas in a run (GitHub's
-# API, one process: 7.2 ms per schema in a run of 1,700, 10.8 ms in one of 7,000), and each run also
-# reads what its groups reference (context it does not keep): batches of consecutive groups, in
-# dependency order, share most of it. The output does not depend on the size (tests/generator/test_model_modules.py).
-BATCH_SIZE = 300
+# API, one process: 7.2 ms per schema in a run of 1,700, 10.8 ms in one of 7,000), but each run also
+# reads what its groups reference, again: on GitHub's spec batches of 300 took 122 s against 85 s for one
+# run per kind (2 cores, loaded machine). So one run per kind for now; batches are what a cache of
+# unchanged groups will reuse. The output does not depend on the size (tests/generator/test_model_modules.py).
+BATCH_SIZE = 1_000_000
 
 
 def _typename(name: str) -> str:
@@ -175,7 +176,7 @@ def generate_models(doc: dict[str, Any], package: str, batch_size: int = BATCH_S
         stubs = name_neighbours(all_names, context)
         for kind, source in inputs.items():
             tasks.append((kind, members, {n: source[n] for n in sorted(context)}, stubs, package, openapi, frozenset(reached & context)))
-    if len(tasks) > 2 and len(schemas) >= PARALLEL_THRESHOLD and (os.cpu_count() or 1) >= 2:
+    if len(tasks) >= 2 and len(schemas) >= PARALLEL_THRESHOLD and (os.cpu_count() or 1) >= 2:
         with ProcessPoolExecutor(max_workers=min(os.cpu_count() or 1, len(tasks))) as pool:
             results = list(pool.map(_run_task, tasks))
     else:
