@@ -31,7 +31,7 @@ from generator.config import settings_from
 from generator.load import load_spec
 from generator.normalize import normalize
 from generator.ir import build_api
-from generator.emit.models import generate_models, top_level_names
+from generator.emit.models import generate_models
 from generator.emit.sdk import render_sdk
 from generator.validate import Validation as _Validation
 from generator.write import write_tree, format_tree
@@ -46,7 +46,7 @@ normalize(doc); lap("normalize")
 api = build_api(doc, client_class=settings.client_class, env_var=settings.env_var); lap("ir")
 code = generate_models(doc, settings.package); lap("models")
 validation.wait(); lap("validation wait")
-files = render_sdk(api, settings, code, (top_level_names(code[0]), top_level_names(code[1]))); lap("render")
+files = render_sdk(api, settings, code); lap("render")
 out = Path(tempfile.mkdtemp()); write_tree(files, out); lap("write")
 format_tree(out); lap("ruff")
 import resource

@@ -15,7 +15,7 @@ from typing import Any
 
 from generator.config import SdkSettings, Target, repo_root, settings_from, targets
 from generator.diff import compare, parse_surface, surface_file_data
-from generator.emit.models import check_names, generate_models, top_level_names
+from generator.emit.models import check_names, generate_models
 from generator.emit.sdk import render_sdk
 from generator.emit.surface import SURFACE_FILE, SURFACE_FORMAT, dump_surface, surface_of
 from generator.errors import EXIT_DRIFT, ConfigError, SpecError, UsageError
@@ -88,12 +88,10 @@ def render_files(spec_path: Path, raw_settings: dict[str, Any] | None = None) ->
     with _validation(doc, spec_path, raw_settings) as validation:
         api, settings = _prepare(doc, raw_settings)
         validation.add(api.problems)
-        pydantic_code, typeddict_code = generate_models(doc, settings.package)
+        models = generate_models(doc, settings.package)
     _warn(validation)
-    model_names = top_level_names(pydantic_code)
-    typeddict_names = top_level_names(typeddict_code)
-    check_names(sorted(api.models), model_names, "models/_models.py")
-    files = render_sdk(api, settings, (pydantic_code, typeddict_code), (model_names, typeddict_names))
+    check_names(sorted(api.models), models.model_names, "models")
+    files = render_sdk(api, settings, models)
     # The public surface, for `sdkgen diff` and the change report of the next `sdkgen generate`.
     files[SURFACE_FILE] = dump_surface(surface_of(api))
     return api, settings, files

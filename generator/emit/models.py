@@ -1,14 +1,26 @@
-"""Model code through datamodel-code-generator: pydantic v2 classes and their TypedDict twins."""
+"""Model code through datamodel-code-generator: pydantic v2 classes and their TypedDict twins, run per
+group of schemas (`model_modules`), in parallel processes for large specs."""
 
 from __future__ import annotations
 
 import ast
 import os
-import pickle
 import warnings
 from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass
 from typing import Any
 
+from generator.emit.model_modules import (
+    Fragment,
+    assemble,
+    batches,
+    closure,
+    model_groups,
+    module_names,
+    name_neighbours,
+    schema_graph,
+    split_module,
+)
 from generator.errors import InternalError
 
 _PLAIN_STRING_FORMATS = ("email", "idn-email", "uri", "uri-reference", "iri", "iri-reference", "uri-template")
@@ -30,9 +42,14 @@ _COMMON: dict[str, Any] = {
 }
 
 
-# Above this many schemas the two datamodel-code-generator runs go to two processes: each takes
-# tens of seconds on a large spec (GitHub's API: ~25 s each), and they share nothing.
+# Above this many schemas the datamodel-code-generator runs go to a pool of processes.
 PARALLEL_THRESHOLD = 400
+# Schemas per datamodel-code-generator run. Its time per schema grows with the schemas in a run (GitHub's
+# API, one process: 7.2 ms per schema in a run of 1,700, 10.8 ms in one of 7,000), but each run also
+# reads what its groups reference, again: on GitHub's spec batches of 300 took 122 s against 85 s for one
+# run per kind (2 cores, loaded machine). So one run per kind for now; batches are what a cache of
+# unchanged groups will reuse. The output does not depend on the size (tests/generator/test_model_modules.py).
+BATCH_SIZE = 1_000_000
 
 
 def _typename(name: str) -> str:
@@ -91,29 +108,88 @@ def _run(kind: str, schemas_only: dict[str, Any], package: str) -> str:
     return code
 
 
-def _run_pickled(kind: str, frozen: bytes, package: str) -> str:
-    return _run(kind, pickle.loads(frozen), package)
+@dataclass(frozen=True)
+class ModelModules:
+    """The models package: module sources by module name, the module of every public name, and the
+    names of the pydantic models and of their TypedDict twins."""
+
+    modules: dict[str, str]
+    names: dict[str, str]
+    model_names: list[str]
+    typeddict_names: list[str]
 
 
-def generate_models(doc: dict[str, Any], package: str) -> tuple[str, str]:
-    """Return (pydantic module source, TypedDict module source) for `components/schemas`."""
+def run_groups(
+    kind: str,
+    groups: list[tuple[str, ...]],
+    schemas: dict[str, Any],
+    stubs: list[str],
+    package: str,
+    openapi: str,
+    reached: frozenset[str],
+) -> list[Fragment]:
+    """The unit of work: one datamodel-code-generator run over `groups` (`kind`: "pydantic" or
+    "typeddict"), a `Fragment` per group. A pure function of its arguments: `schemas` holds the groups'
+    schemas and every schema they reference (as prepared for code generation), `stubs` the other schema
+    names the generator must see as taken (`name_neighbours`), `reached` the schemas among `schemas` that
+    a response can hold. A group's fragment is the same whichever other groups share its run."""
+    components = {name: schemas.get(name, {"type": "string"}) for name in sorted([*schemas, *stubs])}
+    code = _run(kind, {"openapi": openapi, "info": {"title": "models", "version": "0"}, "paths": {}, "components": {"schemas": components}}, package)
+    if kind == "pydantic":
+        code = _lenient(code, set(reached))
+    suffix = "TypedDict" if kind == "typeddict" else ""
+    owners = {name + suffix: i for i, group in enumerate(groups) for name in group}
+    fragments = split_module(code, owners, len(groups), {name + suffix for name in components})
+    for group, fragment in zip(groups, fragments, strict=True):
+        check_names([name + suffix for name in group], [name for name, _ in fragment.definitions], "the models")
+    return fragments
+
+
+def _run_task(args: tuple[Any, ...]) -> list[Fragment]:
+    return run_groups(*args)
+
+
+def generate_models(doc: dict[str, Any], package: str, batch_size: int = BATCH_SIZE) -> ModelModules:
+    """The models package for `components/schemas`: a module per group of schemas (`model_modules`)."""
     schemas = (doc.get("components") or {}).get("schemas") or {}
     if not schemas:
-        return "", ""
+        return ModelModules({}, {}, [], [])
     components = _file_inputs(_discriminators({name: _for_codegen(schema) for name, schema in schemas.items()}), package)
     # One model class serves requests and responses: a required `readOnly` property (sent only by
     # the server) or `writeOnly` one (sent only by the client) is optional in it. The TypedDicts only
     # describe what is sent, so there only `readOnly` ones are.
-    pydantic_input = _with_components(doc, _unrequired(components, ("readOnly", "writeOnly")))
-    typeddict_input = _with_components(doc, _unrequired(components, ("readOnly",)))
-    read = response_schemas(doc)
-    if len(schemas) < PARALLEL_THRESHOLD or (os.cpu_count() or 1) < 2:
-        return _lenient(_run("pydantic", pydantic_input, package), read), _run("typeddict", typeddict_input, package)
-    frozen = pickle.dumps(typeddict_input, protocol=pickle.HIGHEST_PROTOCOL)  # now, not in the pool's thread
-    with ProcessPoolExecutor(max_workers=1) as pool:
-        typeddicts = pool.submit(_run_pickled, "typeddict", frozen, package)
-        pydantic_code = _run("pydantic", pydantic_input, package)
-        return _lenient(pydantic_code, read), typeddicts.result()
+    inputs = {
+        "pydantic": _unrequired(components, ("readOnly", "writeOnly")),
+        "typeddict": _unrequired(components, ("readOnly",)),
+    }
+    graph = schema_graph(components)
+    groups = model_groups(graph)
+    modules = module_names(groups)
+    refs = schema_graph(components, members_depend=False)
+    reached = closure(refs, sorted(response_schemas(doc) & refs.keys()))
+    all_names = sorted(components)
+    openapi = str(doc.get("openapi", "3.1.0"))
+    tasks: list[tuple[Any, ...]] = []
+    for batch in batches(groups, batch_size):
+        members = [groups[i] for i in batch]
+        context = closure(graph, [n for group in members for n in group])
+        stubs = name_neighbours(all_names, context)
+        for kind, source in inputs.items():
+            tasks.append((kind, members, {n: source[n] for n in sorted(context)}, stubs, package, openapi, frozenset(reached & context)))
+    if len(tasks) >= 2 and len(schemas) >= PARALLEL_THRESHOLD and (os.cpu_count() or 1) >= 2:
+        with ProcessPoolExecutor(max_workers=min(os.cpu_count() or 1, len(tasks))) as pool:
+            results = list(pool.map(_run_task, tasks))
+    else:
+        results = [_run_task(task) for task in tasks]
+    parts: list[list[Fragment]] = [[] for _ in groups]
+    for batch, (pydantic_fragments, typeddict_fragments) in zip(batches(groups, batch_size), zip(results[::2], results[1::2], strict=True), strict=True):
+        for i, pyd, td in zip(batch, pydantic_fragments, typeddict_fragments, strict=True):
+            parts[i] = [pyd, td]
+    homes = {name + suffix: module for group, module in zip(groups, modules, strict=True) for name in group for suffix in ("", "TypedDict")}
+    sources, names = assemble(modules, parts, homes)
+    model_names = sorted(name for part in parts for name, _ in part[0].definitions if name in names)
+    typeddict_names = sorted(name for part in parts for name, _ in part[1].definitions if name in names)
+    return ModelModules(sources, names, model_names, typeddict_names)
 
 
 def _with_components(doc: dict[str, Any], components: dict[str, Any]) -> dict[str, Any]:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from generator.config import SdkSettings
 from generator.emit.docs import render_docs
+from generator.emit.models import ModelModules
 from generator.emit.templating import environment
 from generator.ir import Api, Operation, TypeNode
 from generator.runtime_files import exception_names, runtime_sources
@@ -39,7 +40,7 @@ def type_imports(operations: list[Operation], subpackage: bool = True) -> list[s
     return [f"from {module} import {', '.join(sorted(names))}" for module, names in sorted(by_module.items())]
 
 
-def render_sdk(api: Api, sdk: SdkSettings, models_code: tuple[str, str], model_names: tuple[list[str], list[str]]) -> dict[str, str]:
+def render_sdk(api: Api, sdk: SdkSettings, models: ModelModules) -> dict[str, str]:
     """Every file of the SDK, by path relative to the output folder."""
     env = environment()
     # The error classes `errors.py` defines, which `models` re-exports too.
@@ -62,11 +63,15 @@ def render_sdk(api: Api, sdk: SdkSettings, models_code: tuple[str, str], model_n
     files[f"{src}/resources/__init__.py"] = '"""The resource classes behind the client\'s attributes."""\n'
     for group in groups:
         files[f"{src}/resources/{group.module}.py"] = resource.render(group=group, **ctx)
-    pydantic_code, typeddict_code = models_code
-    files[f"{src}/models/_models.py"] = pydantic_code
-    files[f"{src}/models/_typeddicts.py"] = typeddict_code
+    for module, source in models.modules.items():
+        files[f"{src}/models/{module}.py"] = source
+    by_module: dict[str, list[str]] = {}
+    for name, module in models.names.items():
+        by_module.setdefault(module, []).append(name)
     files[f"{src}/models/__init__.py"] = env.get_template("sdk/models_init.py.jinja").render(
-        model_names=model_names[0], typeddict_names=model_names[1], **ctx
+        model_names=models.model_names, typeddict_names=models.typeddict_names,
+        modules={module: sorted(names) for module, names in sorted(by_module.items())},
+        names=dict(sorted(models.names.items())), **ctx
     )
     files["pyproject.toml"] = env.get_template("sdk/pyproject.toml.jinja").render(**ctx)
     files.update(render_docs(api, sdk, env))  # README.md, docs/sdks/*, docs/models/*

@@ -17,14 +17,14 @@ import orq_ai_sdk
 from orq_ai_sdk import Orq
 client = Orq(api_key="k")
 loaded = set(sys.modules)
-assert "orq_ai_sdk.models._models" not in loaded, "models load at import"
+assert not [m for m in loaded if m.startswith("orq_ai_sdk.models.")], "models load at import"
 assert "orq_ai_sdk.resources.router_chat_completions" not in loaded, "resources load at import"
 assert "pydantic" not in loaded, "pydantic loads before it is needed"
 client.router.chat.completions  # resolving a call path loads its resource module, still no models
-assert "orq_ai_sdk.models._models" not in set(sys.modules)
+assert not [m for m in sys.modules if m.startswith("orq_ai_sdk.models.")]
 from orq_ai_sdk import models
 models.CreateChatCompletionResponseBody
-assert "orq_ai_sdk.models._models" in set(sys.modules)
+assert "orq_ai_sdk.models.create_chat_completion_response_body" in set(sys.modules)
 print("lazy")
 """
     env = {**os.environ, "PYTHONPATH": str(ORQ_SRC)}

@@ -20,7 +20,7 @@ def test_every_formatted_class_at_any_depth_and_under_an_import_alias() -> None:
             "Stamp": {"type": "string", "format": "date-time"},
         }},
     }
-    source = generate_models(doc, "pkg")[0]
+    source = "\n".join(generate_models(doc, "pkg").modules.values())
     assert "    date: Annotated[date_aliased, Formatted()]\n" in source
     assert "ids: Annotated[list[Annotated[UUID4, Formatted()]] | None, Constraints(max_length=3)] = None" in source
     assert "when: Annotated[datetime, Formatted()] | int | None = None" in source

@@ -125,7 +125,7 @@ def test_ref_roots_in_sdkgen_yaml_widen_the_tree(tmp_path: Path) -> None:
     config.write_text(config.read_text() + "ref_roots: [../../shared]\n")
     proc = run([tool("sdkgen"), "generate"], cwd=tmp_path)
     assert proc.returncode == 0, proc.stderr
-    assert "city" in (tmp_path / "out" / "src" / "widened_sdk" / "models" / "_models.py").read_text()
+    assert "city" in "".join(p.read_text() for p in (tmp_path / "out" / "src" / "widened_sdk" / "models").glob("*.py"))
 
     config.write_text(config.read_text().replace("../../shared", "../../nowhere"))
     proc = run([tool("sdkgen"), "generate"], cwd=tmp_path)
@@ -308,7 +308,7 @@ def test_lone_surrogate_is_replaced_and_the_sdk_imports(tmp_path: Path) -> None:
     proc = run([tool("sdkgen"), "generate", str(spec), "-o", str(out)])
     assert proc.returncode == 0, proc.stderr
     assert proc.stderr == ""  # no warning either
-    models = (out / "src" / "sur_sdk" / "models" / "_models.py").read_text(encoding="utf-8")
+    models = (out / "src" / "sur_sdk" / "models" / "thing.py").read_text(encoding="utf-8")
     assert "lone \ufffd here" in models
     check = subprocess.run(
         [sys.executable, "-c", "import sur_sdk, sur_sdk.models as m; print(m.Thing.__doc__)"],

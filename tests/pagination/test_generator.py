@@ -204,10 +204,10 @@ def test_mypy_types_the_items(paged_sdk_folder: Path, tmp_path: Path) -> None:
         line.split(": note: ", 1)[1] for line in proc.stdout.splitlines() if "Revealed type" in line
     ]
     assert notes == [
-        f'Revealed type is "{PACKAGE}.models._models.Pet"',
-        f'Revealed type is "{PACKAGE}.models._models.PetCursorList"',
-        f'Revealed type is "list[{PACKAGE}.models._models.Pet]"',
-        f'Revealed type is "{PACKAGE}.models._models.Pet"',
-        f'Revealed type is "{PACKAGE}._pagination.AsyncPage[{PACKAGE}.models._models.PetList, {PACKAGE}.models._models.Pet]"',
+        f'Revealed type is "{PACKAGE}.models.pet.Pet"',
+        f'Revealed type is "{PACKAGE}.models.pet_cursor_list.PetCursorList"',
+        f'Revealed type is "list[{PACKAGE}.models.pet.Pet]"',
+        f'Revealed type is "{PACKAGE}.models.pet.Pet"',
+        f'Revealed type is "{PACKAGE}._pagination.AsyncPage[{PACKAGE}.models.pet_list.PetList, {PACKAGE}.models.pet.Pet]"',
     ], proc.stdout
     assert "error" not in proc.stdout.replace("Revealed", ""), proc.stdout
