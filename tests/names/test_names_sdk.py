@@ -220,13 +220,13 @@ def test_user_code_sees_the_types_under_the_plain_names(generated_sdk: Any, tmp_
     )
     revealed = [line.split("Revealed type is ", 1)[1].strip('"') for line in proc.stdout.splitlines() if "Revealed type" in line]
     assert revealed == [
-        "list[names_sdk.models._models.Pet]",
-        "list[names_sdk.models._models.AiModel]",
-        "list[names_sdk.models._models.AiModel]",
-        "names_sdk.models._models.Pet",
-        "list[names_sdk.models._models.Pet]",
+        "list[names_sdk.models.pet.Pet]",
+        "list[names_sdk.models.ai_model.AiModel]",
+        "list[names_sdk.models.ai_model.AiModel]",
+        "names_sdk.models.pet.Pet",
+        "list[names_sdk.models.pet.Pet]",
         "list[str]",
-        "list[names_sdk.models._models.AiModel]",
-        "list[names_sdk.models._models.AiModel]",
+        "list[names_sdk.models.ai_model.AiModel]",
+        "list[names_sdk.models.ai_model.AiModel]",
     ], proc.stdout
     assert "error:" not in proc.stdout.replace("note:", ""), proc.stdout

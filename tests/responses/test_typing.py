@@ -42,18 +42,18 @@ async def main() -> None:
 """
 
 EXPECTED = [
-    "responses_sdk._response.APIResponse[responses_sdk.models._models.Pet]",
-    "responses_sdk.models._models.Pet",
-    "responses_sdk.models._models.Pet | responses_sdk.models._models.Job | None",
-    "responses_sdk.models._models.Pet | responses_sdk.models._models.Job | None",
-    "bytes | responses_sdk.models._models.Pet",
-    "responses_sdk.models._models.Report | str",
+    "responses_sdk._response.APIResponse[responses_sdk.models.pet.Pet]",
+    "responses_sdk.models.pet.Pet",
+    "responses_sdk.models.pet.Pet | responses_sdk.models.job.Job | None",
+    "responses_sdk.models.pet.Pet | responses_sdk.models.job.Job | None",
+    "bytes | responses_sdk.models.pet.Pet",
+    "responses_sdk.models.report.Report | str",
     "str",
-    "responses_sdk._response.APIResponse[bytes | responses_sdk.models._models.Pet]",
+    "responses_sdk._response.APIResponse[bytes | responses_sdk.models.pet.Pet]",
     "responses_sdk._response.APIResponse[bytes]",
     "bytes",
-    "responses_sdk._response.AsyncAPIResponse[responses_sdk.models._models.Pet]",
-    "responses_sdk.models._models.Pet",
+    "responses_sdk._response.AsyncAPIResponse[responses_sdk.models.pet.Pet]",
+    "responses_sdk.models.pet.Pet",
     "responses_sdk._response.AsyncAPIResponse[bytes]",
     "bytes",
 ]

@@ -76,9 +76,10 @@ def test_models_type_binary_fields_as_file_input() -> None:
 
     doc = copy.deepcopy(SPEC)
     normalize(doc)
-    pydantic_code, typeddict_code = generate_models(doc, "uploads_sdk")
-    for code in (pydantic_code, typeddict_code):
-        assert "from uploads_sdk._files import FileInput" in code
-        assert "bytes" not in code
-    assert "    file: FileInput\n" in pydantic_code and "attachments: list[FileInput] | None = None" in pydantic_code
+    modules = generate_models(doc, "uploads_sdk").modules
+    code = "\n".join(modules[m] for m in sorted(modules))
+    assert "from uploads_sdk._files import FileInput" in code
+    assert "bytes" not in code
+    assert "    file: FileInput\n" in code and "attachments: list[FileInput] | None = None" in code  # the model
+    assert "attachments: NotRequired[list[FileInput]]" in code  # its TypedDict twin
     assert SPEC == yaml.safe_load((SPECS / "uploads.yaml").read_text(encoding="utf-8"))  # nothing changed in place
