@@ -213,6 +213,37 @@ def _is_rebuild(node: ast.stmt) -> bool:
 def _names(node: ast.AST | None, out: set[str]) -> None:
     if node is not None:
         out.update(n.id for n in ast.walk(node) if isinstance(n, ast.Name) and isinstance(n.ctx, ast.Load))
+        out.update(_forward_refs(node))
+
+
+def _forward_refs(node: ast.AST) -> set[str]:
+    """Names in quoted annotations (`dict[str, "Pet"]`, `"Pet" | None`), which datamodel-code-generator
+    writes for models defined later in its one module; `Literal["..."]` values are data, not names."""
+    found: set[str] = set()
+    for sub in ast.walk(node):
+        parts: list[ast.expr]
+        if isinstance(sub, ast.Subscript):
+            head = sub.value
+            if (isinstance(head, ast.Name) and head.id == "Literal") or (isinstance(head, ast.Attribute) and head.attr == "Literal"):
+                continue
+            parts = list(sub.slice.elts) if isinstance(sub.slice, ast.Tuple) else [sub.slice]
+        elif isinstance(sub, ast.Call) and isinstance(sub.func, ast.Name) and sub.func.id == "TypeAliasType":
+            parts = list(sub.args[1:])  # `TypeAliasType("Name", "Other")`
+        elif isinstance(sub, ast.AnnAssign) and isinstance(sub.annotation, ast.Name) and sub.annotation.id == "TypeAlias":
+            parts = [sub.value] if sub.value is not None else []  # `X: TypeAlias = "Other"`
+        else:
+            continue
+        while parts:
+            part = parts.pop()
+            if isinstance(part, ast.BinOp):
+                parts.extend((part.left, part.right))
+            elif isinstance(part, ast.Constant) and isinstance(part.value, str):
+                try:
+                    quoted = ast.parse(part.value, mode="eval")
+                except SyntaxError:
+                    continue
+                found.update(n.id for n in ast.walk(quoted) if isinstance(n, ast.Name))
+    return found
 
 
 def _uses(node: ast.stmt) -> tuple[set[str], set[str]]:

@@ -128,3 +128,23 @@ def test_a_class_named_after_a_property_does_not_depend_on_batches() -> None:
         }},
     }
     assert generate_models(doc, "pkg", batch_size=1) == generate_models(doc, "pkg", batch_size=10**9)
+
+
+def test_quoted_forward_references_count_as_uses() -> None:
+    """Found on amazonaws.com/amplifyuibuilder: datamodel-code-generator quotes a model it writes later in
+    its one module; once split, the quoted name still needs an import (ruff F821 when it was missed)."""
+    import ast
+
+    from generator.emit.model_modules import _uses
+
+    source = '''
+Bindings = TypeAliasType("Bindings", dict[str, "BindingValue"])
+Entities = TypeAliasType("Entities", "ThemeList")
+EntitiesTypedDict: TypeAlias = "ThemeListTypedDict"
+Kind = TypeAliasType("Kind", Literal["Theme", "Other"] | "Fallback")
+'''
+    uses = [_uses(node)[1] for node in ast.parse(source).body]
+    assert "BindingValue" in uses[0]
+    assert "ThemeList" in uses[1]
+    assert "ThemeListTypedDict" in uses[2]
+    assert "Theme" not in uses[3] and "Other" not in uses[3]  # Literal values are data, not names
