@@ -9,6 +9,7 @@ import warnings
 from concurrent.futures import ProcessPoolExecutor
 from typing import Any
 
+from generator import cache
 from generator.errors import InternalError
 
 _PLAIN_STRING_FORMATS = ("email", "idn-email", "uri", "uri-reference", "iri", "iri-reference", "uri-template")
@@ -107,13 +108,24 @@ def generate_models(doc: dict[str, Any], package: str) -> tuple[str, str]:
     pydantic_input = _with_components(doc, _unrequired(components, ("readOnly", "writeOnly")))
     typeddict_input = _with_components(doc, _unrequired(components, ("readOnly",)))
     read = response_schemas(doc)
+    # The model code is a function of these inputs (and of the generator's version, which every
+    # cache key includes): reused from the cache when a run has computed it before.
+    key = cache.key("models", package, pydantic_input, typeddict_input, sorted(read))
+    hit = cache.get("models", key)
+    if hit is not None:
+        size, _, rest = hit.partition(b"\n")
+        return rest[: int(size)].decode(), rest[int(size) :].decode()
     if len(schemas) < PARALLEL_THRESHOLD or (os.cpu_count() or 1) < 2:
-        return _lenient(_run("pydantic", pydantic_input, package), read), _run("typeddict", typeddict_input, package)
-    frozen = pickle.dumps(typeddict_input, protocol=pickle.HIGHEST_PROTOCOL)  # now, not in the pool's thread
-    with ProcessPoolExecutor(max_workers=1) as pool:
-        typeddicts = pool.submit(_run_pickled, "typeddict", frozen, package)
-        pydantic_code = _run("pydantic", pydantic_input, package)
-        return _lenient(pydantic_code, read), typeddicts.result()
+        out = _lenient(_run("pydantic", pydantic_input, package), read), _run("typeddict", typeddict_input, package)
+    else:
+        frozen = pickle.dumps(typeddict_input, protocol=pickle.HIGHEST_PROTOCOL)  # now, not in the pool's thread
+        with ProcessPoolExecutor(max_workers=1) as pool:
+            typeddicts = pool.submit(_run_pickled, "typeddict", frozen, package)
+            pydantic_code = _run("pydantic", pydantic_input, package)
+            out = _lenient(pydantic_code, read), typeddicts.result()
+    first = out[0].encode()
+    cache.put("models", key, b"%d\n" % len(first) + first + out[1].encode())
+    return out
 
 
 def _with_components(doc: dict[str, Any], components: dict[str, Any]) -> dict[str, Any]:
