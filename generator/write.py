@@ -27,6 +27,7 @@ from typing import TypeVar
 
 import pathspec
 
+from generator import cache
 from generator.errors import InternalError, OutputError
 
 # Formatting is part of the output: fixed options, no user config, so every machine writes the same bytes.
@@ -52,26 +53,72 @@ def _ruff() -> str:
     return str(find_ruff_bin())
 
 
-def format_tree(folder: Path, origins: dict[str, str] | None = None) -> None:
+def format_tree(folder: Path, origins: dict[str, str] | None = None, only: list[str] | None = None) -> None:
     """Sort and prune imports, then format, with ruff; any lint error left is a generator bug.
 
     `origins` maps a generated name (a model class, a resource method) to the spec construct it came
-    from, so that the error can say which part of the spec made the generator stumble.
+    from, so that the error can say which part of the spec made the generator stumble. `only`: the
+    files (relative paths) to lint and format, instead of the whole folder.
     """
     ruff = _ruff()
     # Linted with the SDK's own settings (its pyproject.toml), as its users will lint it; ruff reads
     # the paths in a `--config` file relative to the working directory.
     pyproject = folder / "pyproject.toml"
     settings = ["--config", "pyproject.toml"] if pyproject.is_file() else RUFF_ARGS
-    check = subprocess.run(
-        [ruff, "check", "--fix", "--quiet", "--output-format", "json", *settings, "."],
-        capture_output=True, text=True, check=False, cwd=folder,
-    )
-    if check.returncode != 0:
-        raise InternalError(_lint_message(check.stdout, check.stderr, folder, origins or {}))
-    fmt = subprocess.run([ruff, "format", "--quiet", *RUFF_ARGS, str(folder)], capture_output=True, text=True, check=False)
-    if fmt.returncode != 0:
-        raise InternalError(f"ruff format failed on the generated code: {(fmt.stderr or fmt.stdout).strip()}")
+    # Files named on the command line are linted as Python whatever their name: only those ruff's own
+    # walk of the folder would pick (`--force-exclude`: and none it would skip).
+    checked = ["."] if only is None else ["--force-exclude", *(rel for rel in only if _linted(rel))]
+    formatted = [str(folder)] if only is None else ["--force-exclude", *(str(folder / rel) for rel in only if _formatted(rel))]
+    if len(checked) > 1:
+        check = subprocess.run(
+            [ruff, "check", "--fix", "--quiet", "--output-format", "json", *settings, *checked],
+            capture_output=True, text=True, check=False, cwd=folder,
+        )
+        if check.returncode != 0:
+            raise InternalError(_lint_message(check.stdout, check.stderr, folder, origins or {}))
+    if len(formatted) > 1:
+        fmt = subprocess.run([ruff, "format", "--quiet", *RUFF_ARGS, *formatted], capture_output=True, text=True, check=False)
+        if fmt.returncode != 0:
+            raise InternalError(f"ruff format failed on the generated code: {(fmt.stderr or fmt.stdout).strip()}")
+
+
+# What `ruff check` and `ruff format` take from a folder (ruff's default `include`; `format` also
+# formats the Python code blocks of markdown files).
+def _linted(rel: str) -> bool:
+    return rel.endswith((".py", ".pyi")) or rel.rpartition("/")[2] == "pyproject.toml"
+
+
+def _formatted(rel: str) -> bool:
+    return rel.endswith((".py", ".pyi", ".md"))
+
+
+def write_formatted(files: dict[str, str], folder: Path, origins: dict[str, str] | None = None) -> None:
+    """`write_tree`, then `format_tree`, with ruff run only on the files whose formatted text the
+    cache (`generator.cache`) does not hold yet.
+
+    An entry is keyed by the file's path and rendered text, the ruff settings (the SDK's
+    pyproject.toml) and the packages of the tree (ruff sorts imports by whether they are the SDK's
+    own), besides the generator's version (ruff's included). A cold run formats the folder as a
+    whole, exactly as `format_tree` does, and fills the cache.
+    """
+    tops = sorted({"/".join(rel.split("/")[: 2 if rel.startswith("src/") else 1]) for rel in files if _linted(rel)})
+    settings = files.get("pyproject.toml", "")
+    keys = {rel: cache.key("ruff", rel, text, settings, tops) for rel, text in files.items() if _formatted(rel)}
+    done: dict[str, bytes] = {}
+    for rel, key in keys.items():
+        hit = cache.get("format", key)
+        if hit is not None:
+            done[rel] = hit
+    for rel in sorted(files):
+        path = folder / rel
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(done[rel] if rel in done else files[rel].encode("utf-8"))
+    missed = [rel for rel in sorted(keys) if rel not in done]
+    if not missed:
+        return
+    format_tree(folder, origins, None if not done else missed)
+    for rel in missed:
+        cache.put("format", keys[rel], (folder / rel).read_bytes())
 
 
 def _lint_message(stdout: str, stderr: str, folder: Path, origins: dict[str, str]) -> str:

@@ -23,7 +23,6 @@ import warnings
 from typing import Any
 
 import jsonschema_rs
-
 from jsonschema.exceptions import ValidationError, best_match
 from jsonschema.validators import validator_for
 
