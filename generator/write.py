@@ -67,16 +67,18 @@ def format_tree(folder: Path, origins: dict[str, str] | None = None, only: list[
     settings = ["--config", "pyproject.toml"] if pyproject.is_file() else RUFF_ARGS
     # Files named on the command line are linted as Python whatever their name: only those ruff's own
     # walk of the folder would pick (`--force-exclude`: and none it would skip).
-    checked = ["."] if only is None else ["--force-exclude", *(rel for rel in only if _linted(rel))]
-    formatted = [str(folder)] if only is None else ["--force-exclude", *(str(folder / rel) for rel in only if _formatted(rel))]
-    if len(checked) > 1:
+    checked = ["."] if only is None else [rel for rel in only if _linted(rel)]
+    formatted = [str(folder)] if only is None else [str(folder / rel) for rel in only if _formatted(rel)]
+    if only is not None:
+        checked, formatted = (["--force-exclude", *paths] if paths else [] for paths in (checked, formatted))
+    if checked:
         check = subprocess.run(
             [ruff, "check", "--fix", "--quiet", "--output-format", "json", *settings, *checked],
             capture_output=True, text=True, check=False, cwd=folder,
         )
         if check.returncode != 0:
             raise InternalError(_lint_message(check.stdout, check.stderr, folder, origins or {}))
-    if len(formatted) > 1:
+    if formatted:
         fmt = subprocess.run([ruff, "format", "--quiet", *RUFF_ARGS, *formatted], capture_output=True, text=True, check=False)
         if fmt.returncode != 0:
             raise InternalError(f"ruff format failed on the generated code: {(fmt.stderr or fmt.stdout).strip()}")
