@@ -111,7 +111,10 @@ def opc() -> Path:
 
 
 def tree(folder: Path) -> dict[str, bytes]:
-    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+    """Every file of an SDK folder, without the caches tools leave there (ruff's)."""
+    from generator.write import read_tree
+
+    return read_tree(folder)
 
 
 def edited(spec: Path, folder: Path) -> Path:
