@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from generator import cache
 from generator.config import SdkSettings, Target, repo_root, settings_from, targets
 from generator.diff import compare, parse_surface, surface_file_data
 from generator.emit.models import check_names, generate_models, top_level_names
@@ -89,13 +90,25 @@ def render_files(spec_path: Path, raw_settings: dict[str, Any] | None = None) ->
         validation.add(api.problems)
         pydantic_code, typeddict_code = generate_models(doc, settings.package)
     _warn(validation)
-    model_names = top_level_names(pydantic_code)
-    typeddict_names = top_level_names(typeddict_code)
+    model_names = _top_level_names(pydantic_code)
+    typeddict_names = _top_level_names(typeddict_code)
     check_names(sorted(api.models), model_names, "models/_models.py")
     files = render_sdk(api, settings, (pydantic_code, typeddict_code), (model_names, typeddict_names))
     # The public surface, for `sdkgen diff` and the change report of the next `sdkgen generate`.
     files[SURFACE_FILE] = dump_surface(surface_of(api))
     return api, settings, files
+
+
+def _top_level_names(code: str) -> list[str]:
+    """`top_level_names`, cached by the code (parsing GitHub's models takes a second or two)."""
+    key = cache.key("top_level_names", code)
+    hit = cache.get("models", key)
+    if hit is not None:
+        names: list[str] = json.loads(hit)
+        return names
+    names = top_level_names(code)
+    cache.put("models", key, json.dumps(names).encode())
+    return names
 
 
 def _origins(api: Api) -> dict[str, str]:

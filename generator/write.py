@@ -196,14 +196,16 @@ def read_manifest(folder: Path) -> dict[str, str] | None:
 
 def finish_tree(folder: Path, ownership: Ownership) -> None:
     """Drop what the user has taken over (`.genignore`), then list the rest in the manifest."""
-    for rel in list(read_tree(folder)):
+    tree = read_tree(folder)
+    for rel in list(tree):
         if ownership.ignored(rel):
+            del tree[rel]
             (folder / rel).unlink()
             for parent in (folder / rel).parents:  # and the folders that leaves empty
                 if parent == folder or any(parent.iterdir()):
                     break
                 parent.rmdir()
-    files = {rel: hashlib.sha256(data).hexdigest() for rel, data in read_tree(folder).items() if rel != MANIFEST_FILE}
+    files = {rel: hashlib.sha256(data).hexdigest() for rel, data in tree.items() if rel != MANIFEST_FILE}
     manifest = {"sdkgen_manifest": 1, "files": dict(sorted(files.items()))}
     path = folder / MANIFEST_FILE
     path.parent.mkdir(parents=True, exist_ok=True)

@@ -70,12 +70,29 @@ def check_version(doc: dict[str, Any], path: Path) -> None:
 def locate(findings: Iterable[Finding], path: Path) -> list[Problem]:
     """Findings as Problems with lines (the file is composed once, only if there is something to
     say), without repeats, sorted by line, then pointer."""
+    found = sorted(set(findings))
+    if not found:
+        return []
+    # Finding lines means composing the file (seconds for a large one): cached by its bytes.
+    try:
+        key: str | None = cache.key("locate", str(path), path.read_bytes(), found)
+    except OSError:
+        key = None
+    hit = cache.get("validation", key) if key else None
+    if hit is not None:
+        try:
+            return [Problem(*entry) for entry in json.loads(hit)]
+        except (ValueError, TypeError):
+            pass  # not what we wrote: recomputed
     lines = Lines(path)
     problems = {
         Problem(severity, message, pointer_str(list(at)), str(path), lines.line(list(at)) if at else None)  # type: ignore[arg-type]
-        for severity, message, at in set(findings)
+        for severity, message, at in found
     }
-    return sorted(problems, key=_order)
+    located = sorted(problems, key=_order)
+    if key:
+        cache.put("validation", key, json.dumps([[p.severity, p.message, p.pointer, p.file, p.line] for p in located]).encode())
+    return located
 
 
 def _order(p: Problem) -> tuple[bool, int, str, str, str]:
