@@ -106,21 +106,48 @@ def write_formatted(files: dict[str, str], folder: Path, origins: dict[str, str]
     tops = sorted({"/".join(rel.split("/")[: 2 if rel.startswith("src/") else 1]) for rel in files if _linted(rel)})
     settings = files.get("pyproject.toml", "")
     keys = {rel: cache.key("ruff", rel, text, settings, tops) for rel, text in files.items() if _formatted(rel)}
-    done: dict[str, bytes] = {}
-    for rel, key in keys.items():
-        hit = cache.get("format", key)
-        if hit is not None:
-            done[rel] = hit
+    # Every file at once when the whole tree is unchanged (one read instead of thousands), else file by file.
+    whole = cache.key("ruff tree", sorted(keys.values()))
+    done = _unpack(cache.get("format", whole), sorted(keys))
+    packed = done is not None
+    if done is None:
+        done = {}
+        for rel, key in keys.items():
+            hit = cache.get("format", key)
+            if hit is not None:
+                done[rel] = hit
+    made: set[Path] = set()
     for rel in sorted(files):
         path = folder / rel
-        path.parent.mkdir(parents=True, exist_ok=True)
+        if path.parent not in made:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            made.add(path.parent)
         path.write_bytes(done[rel] if rel in done else files[rel].encode("utf-8"))
     missed = [rel for rel in sorted(keys) if rel not in done]
-    if not missed:
+    if missed:
+        format_tree(folder, origins, None if not done else missed)
+    elif packed:
         return
-    format_tree(folder, origins, None if not done else missed)
     for rel in missed:
-        cache.put("format", keys[rel], (folder / rel).read_bytes())
+        done[rel] = (folder / rel).read_bytes()
+        cache.put("format", keys[rel], done[rel])
+    cache.put("format", whole, b"".join(b"%d\n" % len(done[rel]) + done[rel] for rel in sorted(keys)))
+
+
+def _unpack(pack: bytes | None, rels: list[str]) -> dict[str, bytes] | None:
+    """The files of a "ruff tree" entry (each length-prefixed, in the order of `rels`), or None."""
+    if pack is None:
+        return None
+    out: dict[str, bytes] = {}
+    at = 0
+    for rel in rels:
+        end = pack.find(b"\n", at)
+        size = pack[at:end]
+        if end < 0 or not size.isdigit():
+            return None
+        at = end + 1 + int(size)
+        out[rel] = pack[end + 1 : at]
+    return out if at == len(pack) else None
 
 
 def _lint_message(stdout: str, stderr: str, folder: Path, origins: dict[str, str]) -> str:
