@@ -183,11 +183,11 @@ class Cache:
                 st = path.stat()
                 entries.append((st.st_mtime, path.as_posix(), st.st_size))
         total = sum(size for _, _, size in entries)
-        for _, path, size in sorted(entries):
+        for _, name, size in sorted(entries):
             if total <= target:
                 break
             with contextlib.suppress(OSError):
-                os.unlink(path)
+                os.unlink(name)
                 total -= size
         self._size, self._written = total, 0
 
