@@ -1,19 +1,29 @@
 """Benchmark: time and peak memory of generating an SDK, for the Orq spec and a large public spec.
 
-    .venv/bin/python benchmarks/bench_generate.py [--skip-large]
+    .venv/bin/python benchmarks/bench_generate.py [--skip-large] [--skip-opc] [--skip-determinism]
 
 The large spec is GitHub's REST API description (1,200+ operations), taken from the
 `@octokit/openapi` package on the npm registry into `.tools/` on first use. Each generation runs
-in a fresh process; the script prints wall time, CPU time, peak RSS and the time per stage, and, as
-the reference measured in the same run, the time datamodel-code-generator alone takes to write
-pydantic models for the same spec (the part of the job every generator of typed models pays).
+in a fresh process; for each spec the script prints:
+
+- the time per stage of a cold run (no cache), in-process;
+- `sdkgen generate` as users run it: cold (`--no-cache`), warm (the cache filled by a previous run
+  of the same spec) and after an edit (one schema's and one operation's description changed: the
+  daily job), each with wall time, CPU time and peak RSS;
+- the references measured in the same run: openapi-python-client (installed from PyPI into its own
+  venv, `.tools/opc-venv`, on first use; `--meta none`: the package only) and
+  datamodel-code-generator alone writing the pydantic models, with the ratios sdkgen / reference;
+- a determinism check: a second cold run in a process with another hash seed writes the same bytes.
+
+The cache of these runs is a private folder (`.tools/bench-cache`), emptied first.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
-import resource
+import os
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -23,9 +33,13 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 TOOLS = REPO / ".tools"
 OCTOKIT = "@octokit/openapi@23.0.2"
+OPC = "openapi-python-client==0.29.1"
+OPC_VENV = TOOLS / "opc-venv"
+CACHE = TOOLS / "bench-cache"
 
 STAGES = r"""
-import json, sys, tempfile, time
+import json, os, sys, tempfile, time
+os.environ["SDKGEN_NO_CACHE"] = "1"  # cold: every stage computed
 from pathlib import Path
 from generator.config import settings_from
 from generator.load import load_spec
@@ -35,12 +49,12 @@ from generator.emit.models import generate_models
 from generator.emit.sdk import render_sdk
 from generator.validate import Validation as _Validation
 from generator.write import write_tree, format_tree
-spec = Path(sys.argv[1]); times = {}; t = time.perf_counter()
-def lap(name):
-    global t
-    now = time.perf_counter(); times[name] = now - t; t = now
+spec = Path(sys.argv[1]); times = {}; t = time.perf_counter(); c = time.process_time()
+def lap(name):  # wall and CPU time of this process (the models' second worker process not counted)
+    global t, c
+    now, cpu = time.perf_counter(), time.process_time(); times[name] = (now - t, cpu - c); t, c = now, cpu
 doc = load_spec(spec); lap("load")
-validation = _Validation(doc, spec); lap("validate (large specs: started in the background)")
+validation = _Validation(doc, spec); lap("validate")
 settings = settings_from({"package": "bench_sdk"}, doc)
 normalize(doc); lap("normalize")
 api = build_api(doc, client_class=settings.client_class, env_var=settings.env_var); lap("ir")
@@ -66,18 +80,56 @@ generate(Path(sys.argv[1]).read_text(), input_file_type=InputFileType.OpenAPI,
 """
 
 
-def measure(code: str, *args: str) -> tuple[float, float, float, str]:
-    """Run `code` in a fresh interpreter: (wall s, CPU s, peak RSS MiB, stdout)."""
-    before = resource.getrusage(resource.RUSAGE_CHILDREN)
-    start = time.perf_counter()
-    proc = subprocess.run([sys.executable, "-c", code, *args], capture_output=True, text=True, cwd=REPO, check=False)
-    wall = time.perf_counter() - start
-    after = resource.getrusage(resource.RUSAGE_CHILDREN)
-    if proc.returncode != 0:
-        raise SystemExit(f"failed: {proc.stderr[-3000:]}")
-    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
-    # ru_maxrss of children is the largest child so far: run the big spec last.
-    return wall, cpu, after.ru_maxrss / 1024, proc.stdout
+def measure(cmd: list[str], env: dict[str, str] | None = None) -> tuple[float, float, float, str]:
+    """Run `cmd` in a fresh process: (wall s, CPU s of it and its children, peak RSS MiB of the largest
+    of them, stdout)."""
+    with tempfile.TemporaryFile("w+") as out, tempfile.TemporaryFile("w+") as err:
+        start = time.perf_counter()
+        proc = subprocess.Popen(cmd, stdout=out, stderr=err, cwd=REPO, env=env)
+        _, status, usage = os.wait4(proc.pid, 0)
+        wall = time.perf_counter() - start
+        proc.returncode = os.waitstatus_to_exitcode(status)
+        out.seek(0)
+        err.seek(0)
+        if proc.returncode != 0:
+            raise SystemExit(f"failed: {' '.join(cmd)}\n{err.read()[-3000:]}")
+        return wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024, out.read()
+
+
+def python(code: str, *args: str) -> tuple[float, float, float, str]:
+    return measure([sys.executable, "-c", code, *args])
+
+
+def opc() -> Path:
+    """openapi-python-client's command, in its own venv under .tools/ (installed on first use)."""
+    exe = OPC_VENV / "bin" / "openapi-python-client"
+    if not exe.exists():
+        subprocess.run([sys.executable, "-m", "venv", str(OPC_VENV)], check=True)
+        subprocess.run([str(OPC_VENV / "bin" / "pip"), "install", "-q", OPC], check=True)
+    return exe
+
+
+def tree(folder: Path) -> dict[str, bytes]:
+    """Every file of an SDK folder, without the caches tools leave there (ruff's)."""
+    from generator.write import read_tree
+
+    return read_tree(folder)
+
+
+def edited(spec: Path, folder: Path) -> Path:
+    """`spec` with one schema's and one operation's description changed (the daily regeneration)."""
+    from generator.load import read_document
+
+    doc = read_document(spec)
+    schemas = doc["components"]["schemas"]
+    name = sorted(schemas)[len(schemas) // 2]
+    schemas[name]["description"] = f"{schemas[name].get('description', '')} (edited)"
+    _, item = sorted(doc["paths"].items())[len(doc["paths"]) // 2]
+    op = next(v for k, v in item.items() if k in ("get", "post", "put", "patch", "delete"))
+    op["description"] = f"{op.get('description', '')} (edited)"
+    out = folder / f"edited{spec.suffix if spec.suffix == '.json' else '.json'}"
+    out.write_text(json.dumps(doc))
+    return out
 
 
 def github_spec() -> Path:
@@ -94,28 +146,61 @@ def github_spec() -> Path:
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--skip-large", action="store_true", help="only the Orq spec")
+    parser.add_argument("--skip-opc", action="store_true", help="no openapi-python-client reference")
+    parser.add_argument("--skip-determinism", action="store_true", help="no second cold run")
     args = parser.parse_args()
     specs = [("orq", REPO / "spec" / "orq" / "openapi.yaml")]
     if not args.skip_large:
         specs.append(("github", github_spec()))
+    sdkgen = str(Path(sys.executable).with_name("sdkgen"))
+    shutil.rmtree(CACHE, ignore_errors=True)
+    env = {**os.environ, "SDKGEN_CACHE_DIR": str(CACHE)}
+    env.pop("SDKGEN_NO_CACHE", None)
+    work = Path(tempfile.mkdtemp(prefix="bench-generate-"))
     for name, spec in specs:
         # JSON for the reference: datamodel-code-generator reads either, and the loaders then match.
-        with tempfile.NamedTemporaryFile("w", suffix=".json", delete=False) as tmp:
-            from generator.load import load_spec
+        from generator.load import load_spec
 
-            json.dump(load_spec(spec), tmp)
-        ref_wall, ref_cpu, _, _ = measure(REFERENCE, tmp.name)
-        wall, cpu, _, out = measure(STAGES, str(spec))
+        as_json = work / f"{name}.json"
+        as_json.write_text(json.dumps(load_spec(spec)))
+        _, _, _, out = python(STAGES, str(spec))
         info = json.loads(out.strip().splitlines()[-1])
-        stages = ", ".join(f"{k} {v:.2f}s" for k, v in info["stages"].items())
+        stages = ", ".join(f"{k} {wall:.2f}s ({cpu:.2f}s cpu)" for k, (wall, cpu) in info["stages"].items())
         print(f"{name}: {info['operations']} operations, {info['models']} models, {info['files']} files")
-        print(
-            f"  sdkgen generate: wall {wall:.1f}s, cpu {cpu:.1f}s (all processes), "
-            f"peak RSS {info['peak_mib']:.0f} MiB (largest worker process {info['worker_peak_mib']:.0f} MiB)"
-        )
-        print(f"  stages: {stages}")
-        print(f"  reference (datamodel-code-generator, pydantic models only): wall {ref_wall:.1f}s, cpu {ref_cpu:.1f}s")
-        print(f"  ratio sdkgen / reference: wall {wall / ref_wall:.2f}x, cpu {cpu / ref_cpu:.2f}x")
+        print(f"  stages of a cold run, in-process: {stages}")
+
+        def gen(label: str, source: Path, *flags: str, seed: str = "0", name: str = name) -> tuple[float, float, float]:
+            folder = work / f"{name}-{label}"
+            wall, cpu, rss, _ = measure([sdkgen, "generate", *flags, str(source), "-o", str(folder)], {**env, "PYTHONHASHSEED": seed})
+            print(f"  sdkgen generate, {label}: wall {wall:.1f}s, cpu {cpu:.1f}s, peak RSS {rss:.0f} MiB")
+            return wall, cpu, rss
+
+        cold = gen("cold (--no-cache)", spec, "--no-cache")
+        gen("first run (fills the cache)", spec)
+        warm = gen("warm (same spec, cached)", spec)
+        edit = gen("after an edit (one schema, one operation; cached)", edited(spec, work))
+        ref_wall, ref_cpu, ref_rss, _ = python(REFERENCE, str(as_json))
+        print(f"  datamodel-code-generator alone (pydantic models only): wall {ref_wall:.1f}s, cpu {ref_cpu:.1f}s, peak RSS {ref_rss:.0f} MiB")
+        print(f"    ratio sdkgen cold / it: wall {cold[0] / ref_wall:.2f}x, cpu {cold[1] / ref_cpu:.2f}x")
+        if not args.skip_opc:
+            target = work / f"{name}-opc"
+            o_wall, o_cpu, o_rss, _ = measure(
+                [str(opc()), "generate", "--path", str(as_json), "--meta", "none", "--output-path", str(target), "--overwrite"]
+            )
+            print(f"  openapi-python-client ({OPC}, --meta none): wall {o_wall:.1f}s, cpu {o_cpu:.1f}s, peak RSS {o_rss:.0f} MiB")
+            for label, (wall, cpu, rss) in (("cold", cold), ("warm", warm), ("after an edit", edit)):
+                print(
+                    f"    ratio sdkgen {label} / openapi-python-client: wall {wall / o_wall:.2f}x, "
+                    f"cpu {cpu / o_cpu:.2f}x, peak RSS {rss / o_rss:.2f}x"
+                )
+        if not args.skip_determinism:
+            gen("cold again, another hash seed", spec, "--no-cache", seed="1")
+            same = tree(work / f"{name}-cold (--no-cache)") == tree(work / f"{name}-cold again, another hash seed")
+            warm_same = tree(work / f"{name}-cold (--no-cache)") == tree(work / f"{name}-warm (same spec, cached)")
+            print(f"  determinism: two cold runs {'byte-identical' if same else 'DIFFER'}; cold and warm {'byte-identical' if warm_same else 'DIFFER'}")
+            if not (same and warm_same):
+                raise SystemExit(1)
+    shutil.rmtree(work, ignore_errors=True)
 
 
 if __name__ == "__main__":

@@ -138,6 +138,7 @@ def parser() -> argparse.ArgumentParser:
     g.add_argument("--sdk-version", metavar="VERSION", help="the SDK's own version (default: 0.1.0)")
     g.add_argument("--ref-root", action="append", metavar="DIR", help="a folder outside the spec's own that its $refs may read (repeatable)")
     g.add_argument("--strict", action="store_true", help="fail (exit 2) on any spec problem, warnings included")
+    g.add_argument("--no-cache", action="store_true", help="recompute everything, neither reading nor writing the cache (see README)")
     g.set_defaults(func=cmd_generate)
     c = sub.add_parser(
         "check", help="exit 1 with a diff if a committed SDK differs from what its spec generates", formatter_class=formatter,
@@ -146,6 +147,7 @@ def parser() -> argparse.ArgumentParser:
         epilog=f"{CHECK_EXAMPLES}\n\n{EXIT_CODES}",
     )
     c.add_argument("--strict", action="store_true", help="fail (exit 2) on any spec problem, warnings included")
+    c.add_argument("--no-cache", action="store_true", help="recompute everything, neither reading nor writing the cache (see README)")
     c.set_defaults(func=cmd_check)
     d = sub.add_parser(
         "diff", help="report what changes for SDK users between two specs, classified breaking or not",
@@ -166,6 +168,19 @@ def parser() -> argparse.ArgumentParser:
 def main(argv: list[str] | None = None) -> int:
     try:
         args = parser().parse_args(argv)
+        if getattr(args, "no_cache", False):
+            from generator import cache
+
+            before = os.environ.get(cache.ENV_DISABLE)
+            os.environ[cache.ENV_DISABLE] = "1"  # worker processes too
+            try:
+                with cache.disabled():
+                    return int(args.func(args))
+            finally:
+                if before is None:
+                    del os.environ[cache.ENV_DISABLE]
+                else:
+                    os.environ[cache.ENV_DISABLE] = before
         return int(args.func(args))
     except GeneratorError as exc:
         print(f"sdkgen: error: {exc}", file=sys.stderr)

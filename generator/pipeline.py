@@ -28,11 +28,10 @@ from generator.write import (
     Ownership,
     diff_trees,
     finish_tree,
-    format_tree,
     generated_files,
     read_tree,
     replace_atomically,
-    write_tree,
+    write_formatted,
 )
 
 
@@ -113,8 +112,7 @@ def build_into(
     `ownership` says what the user has taken over in the folder the SDK is meant for (`.genignore`).
     """
     api, settings, files = render_files(spec_path, raw_settings)
-    write_tree(files, folder)
-    format_tree(folder, _origins(api))
+    write_formatted(files, folder, _origins(api))
     finish_tree(folder, ownership or Ownership(folder))
     return api, settings
 

@@ -27,6 +27,7 @@ from typing import TypeVar
 
 import pathspec
 
+from generator import cache
 from generator.errors import InternalError, OutputError
 
 # Formatting is part of the output: fixed options, no user config, so every machine writes the same bytes.
@@ -52,26 +53,101 @@ def _ruff() -> str:
     return str(find_ruff_bin())
 
 
-def format_tree(folder: Path, origins: dict[str, str] | None = None) -> None:
+def format_tree(folder: Path, origins: dict[str, str] | None = None, only: list[str] | None = None) -> None:
     """Sort and prune imports, then format, with ruff; any lint error left is a generator bug.
 
     `origins` maps a generated name (a model class, a resource method) to the spec construct it came
-    from, so that the error can say which part of the spec made the generator stumble.
+    from, so that the error can say which part of the spec made the generator stumble. `only`: the
+    files (relative paths) to lint and format, instead of the whole folder.
     """
     ruff = _ruff()
     # Linted with the SDK's own settings (its pyproject.toml), as its users will lint it; ruff reads
     # the paths in a `--config` file relative to the working directory.
     pyproject = folder / "pyproject.toml"
     settings = ["--config", "pyproject.toml"] if pyproject.is_file() else RUFF_ARGS
-    check = subprocess.run(
-        [ruff, "check", "--fix", "--quiet", "--output-format", "json", *settings, "."],
-        capture_output=True, text=True, check=False, cwd=folder,
-    )
-    if check.returncode != 0:
-        raise InternalError(_lint_message(check.stdout, check.stderr, folder, origins or {}))
-    fmt = subprocess.run([ruff, "format", "--quiet", *RUFF_ARGS, str(folder)], capture_output=True, text=True, check=False)
-    if fmt.returncode != 0:
-        raise InternalError(f"ruff format failed on the generated code: {(fmt.stderr or fmt.stdout).strip()}")
+    # Files named on the command line are linted as Python whatever their name: only those ruff's own
+    # walk of the folder would pick (`--force-exclude`: and none it would skip).
+    checked = ["."] if only is None else [rel for rel in only if _linted(rel)]
+    formatted = [str(folder)] if only is None else [str(folder / rel) for rel in only if _formatted(rel)]
+    if only is not None:
+        checked, formatted = (["--force-exclude", *paths] if paths else [] for paths in (checked, formatted))
+    if checked:
+        check = subprocess.run(
+            [ruff, "check", "--fix", "--quiet", "--output-format", "json", *settings, *checked],
+            capture_output=True, text=True, check=False, cwd=folder,
+        )
+        if check.returncode != 0:
+            raise InternalError(_lint_message(check.stdout, check.stderr, folder, origins or {}))
+    if formatted:
+        fmt = subprocess.run([ruff, "format", "--quiet", *RUFF_ARGS, *formatted], capture_output=True, text=True, check=False)
+        if fmt.returncode != 0:
+            raise InternalError(f"ruff format failed on the generated code: {(fmt.stderr or fmt.stdout).strip()}")
+
+
+# What `ruff check` and `ruff format` take from a folder (ruff's default `include`; `format` also
+# formats the Python code blocks of markdown files).
+def _linted(rel: str) -> bool:
+    return rel.endswith((".py", ".pyi")) or rel.rpartition("/")[2] == "pyproject.toml"
+
+
+def _formatted(rel: str) -> bool:
+    return rel.endswith((".py", ".pyi", ".md"))
+
+
+def write_formatted(files: dict[str, str], folder: Path, origins: dict[str, str] | None = None) -> None:
+    """`write_tree`, then `format_tree`, with ruff run only on the files whose formatted text the
+    cache (`generator.cache`) does not hold yet.
+
+    An entry is keyed by the file's path and rendered text, the ruff settings (the SDK's
+    pyproject.toml) and the packages of the tree (ruff sorts imports by whether they are the SDK's
+    own), besides the generator's version (ruff's included). A cold run formats the folder as a
+    whole, exactly as `format_tree` does, and fills the cache.
+    """
+    tops = sorted({"/".join(rel.split("/")[: 2 if rel.startswith("src/") else 1]) for rel in files if _linted(rel)})
+    settings = files.get("pyproject.toml", "")
+    keys = {rel: cache.key("ruff", rel, text, settings, tops) for rel, text in files.items() if _formatted(rel)}
+    # Every file at once when the whole tree is unchanged (one read instead of thousands), else file by file.
+    whole = cache.key("ruff tree", sorted(keys.values()))
+    done = _unpack(cache.get("format", whole), sorted(keys))
+    packed = done is not None
+    if done is None:
+        done = {}
+        for rel, key in keys.items():
+            hit = cache.get("format", key)
+            if hit is not None:
+                done[rel] = hit
+    made: set[Path] = set()
+    for rel in sorted(files):
+        path = folder / rel
+        if path.parent not in made:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            made.add(path.parent)
+        path.write_bytes(done[rel] if rel in done else files[rel].encode("utf-8"))
+    missed = [rel for rel in sorted(keys) if rel not in done]
+    if missed:
+        format_tree(folder, origins, None if not done else missed)
+    elif packed:
+        return
+    for rel in missed:
+        done[rel] = (folder / rel).read_bytes()
+        cache.put("format", keys[rel], done[rel])
+    cache.put("format", whole, b"".join(b"%d\n" % len(done[rel]) + done[rel] for rel in sorted(keys)))
+
+
+def _unpack(pack: bytes | None, rels: list[str]) -> dict[str, bytes] | None:
+    """The files of a "ruff tree" entry (each length-prefixed, in the order of `rels`), or None."""
+    if pack is None:
+        return None
+    out: dict[str, bytes] = {}
+    at = 0
+    for rel in rels:
+        end = pack.find(b"\n", at)
+        size = pack[at:end]
+        if end < 0 or not size.isdigit():
+            return None
+        at = end + 1 + int(size)
+        out[rel] = pack[end + 1 : at]
+    return out if at == len(pack) else None
 
 
 def _lint_message(stdout: str, stderr: str, folder: Path, origins: dict[str, str]) -> str:
@@ -147,14 +223,16 @@ def read_manifest(folder: Path) -> dict[str, str] | None:
 
 def finish_tree(folder: Path, ownership: Ownership) -> None:
     """Drop what the user has taken over (`.genignore`), then list the rest in the manifest."""
-    for rel in list(read_tree(folder)):
+    tree = read_tree(folder)
+    for rel in list(tree):
         if ownership.ignored(rel):
+            del tree[rel]
             (folder / rel).unlink()
             for parent in (folder / rel).parents:  # and the folders that leaves empty
                 if parent == folder or any(parent.iterdir()):
                     break
                 parent.rmdir()
-    files = {rel: hashlib.sha256(data).hexdigest() for rel, data in read_tree(folder).items() if rel != MANIFEST_FILE}
+    files = {rel: hashlib.sha256(data).hexdigest() for rel, data in tree.items() if rel != MANIFEST_FILE}
     manifest = {"sdkgen_manifest": 1, "files": dict(sorted(files.items()))}
     path = folder / MANIFEST_FILE
     path.parent.mkdir(parents=True, exist_ok=True)

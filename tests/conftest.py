@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import atexit
+import os
+import shutil
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -35,6 +39,12 @@ GOLDEN_SPECS: dict[str, tuple[Path, str]] = {
     "names": (SPECS / "names.yaml", "names_sdk"),
     "names_root": (SPECS / "names_root.yaml", "names_root_sdk"),
 }
+
+# The generator's cache (generator/cache.py): one empty folder per test session, never the user's,
+# so that no entry from another version of the code can reach a test.
+if "SDKGEN_CACHE_DIR" not in os.environ:
+    os.environ["SDKGEN_CACHE_DIR"] = tempfile.mkdtemp(prefix="sdkgen-test-cache-")
+    atexit.register(shutil.rmtree, os.environ["SDKGEN_CACHE_DIR"], True)
 
 if str(ORQ_SRC) not in sys.path:
     # The committed SDK is imported straight from its source folder (the snapshot test guarantees it

@@ -4,12 +4,15 @@ group of schemas (`model_modules`), in parallel processes for large specs."""
 from __future__ import annotations
 
 import ast
+import dataclasses
+import json
 import os
 import warnings
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from typing import Any
 
+from generator import cache
 from generator.emit.model_modules import (
     Fragment,
     assemble,
@@ -168,6 +171,12 @@ def generate_models(doc: dict[str, Any], package: str, batch_size: int = BATCH_S
     refs = schema_graph(components, members_depend=False)
     reached = closure(refs, sorted(response_schemas(doc) & refs.keys()))
     all_names = sorted(components)
+    # The models package is a function of these inputs (and of the generator's version, which every
+    # cache key includes): reused from the cache when a run has computed it before.
+    key = cache.key("models", package, inputs, sorted(reached), batch_size)
+    hit = cache.get("models", key)
+    if hit is not None:
+        return ModelModules(**json.loads(hit))
     openapi = str(doc.get("openapi", "3.1.0"))
     tasks: list[tuple[Any, ...]] = []
     for batch in batches(groups, batch_size):
@@ -189,7 +198,9 @@ def generate_models(doc: dict[str, Any], package: str, batch_size: int = BATCH_S
     sources, names = assemble(modules, parts, homes)
     model_names = sorted(name for part in parts for name, _ in part[0].definitions if name in names)
     typeddict_names = sorted(name for part in parts for name, _ in part[1].definitions if name in names)
-    return ModelModules(sources, names, model_names, typeddict_names)
+    result = ModelModules(sources, names, model_names, typeddict_names)
+    cache.put("models", key, json.dumps(dataclasses.asdict(result), sort_keys=True).encode())
+    return result
 
 
 def _with_components(doc: dict[str, Any], components: dict[str, Any]) -> dict[str, Any]:

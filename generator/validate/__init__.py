@@ -27,13 +27,16 @@ on the loaded document before normalisation, so the SDK takes that reading. With
 `--strict` flag, or `strict: true` in `sdkgen.yaml`) every problem is fatal.
 
 Two passes: `lint` (cheap, in-process, finds the warnings and repairs them) and `check_document`
-(openapi-spec-validator's meta-schemas, the slow part: for large specs it runs in a second process
-while the later stages go on, see `Validation`). Neither depends on which process runs the other,
+(openapi-spec-validator's meta-schemas, checked with jsonschema-rs first, then described by the
+Python engine where they fail; its result is cached by the document's content, see
+`generator.cache`; for very large specs it runs in a second process while the later stages go on,
+see `Validation`). Neither depends on which process runs the other,
 so the problems are the same either way; they are sorted by line and pointer.
 """
 
 from __future__ import annotations
 
+import json
 import os
 import pickle
 from collections.abc import Iterable
@@ -41,14 +44,16 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from pathlib import Path
 from typing import Any, Self
 
+from generator import cache
 from generator.errors import Problem, SpecError, SpecProblems
 from generator.load import Lines, pointer_str
-from generator.validate.document import check_document
 from generator.validate.lint import Finding, lint
 
 # Above this many paths + schemas, validation runs in a second process while the rest of the
-# pipeline goes on: openapi-spec-validator takes ~25 s on GitHub's API, as long as the models.
-PARALLEL_VALIDATION_THRESHOLD = 500
+# pipeline goes on. With jsonschema-rs checking first (`document.py`), validating GitHub's API takes
+# ~0.3 s in-process (it took ~14 s of CPU with openapi-spec-validator's Python engine), less than
+# sending the document to another process: only specs far larger than any seen go there.
+PARALLEL_VALIDATION_THRESHOLD = 100_000
 # At most this many warnings are printed, then "... and N more".
 WARNINGS_SHOWN = 50
 
@@ -65,12 +70,29 @@ def check_version(doc: dict[str, Any], path: Path) -> None:
 def locate(findings: Iterable[Finding], path: Path) -> list[Problem]:
     """Findings as Problems with lines (the file is composed once, only if there is something to
     say), without repeats, sorted by line, then pointer."""
+    found = sorted(set(findings))
+    if not found:
+        return []
+    # Finding lines means composing the file (seconds for a large one): cached by its bytes.
+    try:
+        key: str | None = cache.key("locate", str(path), path.read_bytes(), found)
+    except OSError:
+        key = None
+    hit = cache.get("validation", key) if key else None
+    if hit is not None:
+        try:
+            return [Problem(*entry) for entry in json.loads(hit)]
+        except (ValueError, TypeError):
+            pass  # not what we wrote: recomputed
     lines = Lines(path)
     problems = {
         Problem(severity, message, pointer_str(list(at)), str(path), lines.line(list(at)) if at else None)  # type: ignore[arg-type]
-        for severity, message, at in set(findings)
+        for severity, message, at in found
     }
-    return sorted(problems, key=_order)
+    located = sorted(problems, key=_order)
+    if key:
+        cache.put("validation", key, json.dumps([[p.severity, p.message, p.pointer, p.file, p.line] for p in located]).encode())
+    return located
 
 
 def _order(p: Problem) -> tuple[bool, int, str, str, str]:
@@ -111,9 +133,13 @@ class Validation:
         self._pool: ProcessPoolExecutor | None = None
         self._future: Future[list[Finding]] | None = None
         size = len(doc.get("paths") or {}) + len((doc.get("components") or {}).get("schemas") or {})
-        if size < PARALLEL_VALIDATION_THRESHOLD or (os.cpu_count() or 1) < 2:
-            self._found = check_document(doc)  # small: not worth a process
-        else:
+        # The findings depend on the document alone (before its repairs): cached by its content.
+        self._key = cache.key("check_document", doc)
+        self._found = _findings(cache.get("validation", self._key))
+        if self._found is None and (size < PARALLEL_VALIDATION_THRESHOLD or (os.cpu_count() or 1) < 2):
+            self._found = check_document(doc)  # not worth a process
+            self._store(self._found)
+        elif self._found is None:
             # Pickled here, before the repairs and before the pipeline normalises `doc` in place.
             frozen = pickle.dumps(doc, protocol=pickle.HIGHEST_PROTOCOL)
             self._pool = ProcessPoolExecutor(max_workers=1)
@@ -127,6 +153,7 @@ class Validation:
         if self._future is not None and self._pool is not None:
             try:
                 self._found = self._future.result()
+                self._store(self._found)
             finally:
                 self._pool.shutdown(cancel_futures=True)
                 self._future = self._pool = None
@@ -140,6 +167,9 @@ class Validation:
         self.problems = problems
         return problems
 
+    def _store(self, found: list[Finding]) -> None:
+        cache.put("validation", self._key, json.dumps(found).encode())
+
     def add(self, findings: Iterable[Finding]) -> None:
         """Problems a later stage found (the IR builder: pagination that cannot be followed), reported
         with the others by the next `wait()` (which `__exit__` calls), under the same rule."""
@@ -150,6 +180,23 @@ class Validation:
 
     def __exit__(self, *exc_info: object) -> None:
         self.wait()  # on an exception too: a validation error replaces it
+
+
+def _findings(data: bytes | None) -> list[Finding] | None:
+    """Cached findings, as `check_document` returned them (pointers as tuples)."""
+    if data is None:
+        return None
+    try:
+        return [(severity, message, tuple(at)) for severity, message, at in json.loads(data)]
+    except (ValueError, TypeError):
+        return None  # not what we wrote: recomputed
+
+
+def check_document(doc: dict[str, Any]) -> list[Finding]:
+    """`document.check_document`, imported on first use: a cached run does not load the validators."""
+    from generator.validate.document import check_document as check
+
+    return check(doc)
 
 
 def _check_pickled(frozen: bytes) -> list[Finding]:

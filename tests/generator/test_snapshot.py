@@ -31,13 +31,14 @@ def test_committed_orq_sdk_matches_a_fresh_generation(tmp_path: Path) -> None:
 
 
 def test_generation_is_deterministic_across_processes(tmp_path: Path, generated_sdk) -> None:
-    """Two runs, in processes with different hash seeds, write identical bytes: those of this process."""
+    """Two runs, in processes with different hash seeds, write identical bytes: those of this process.
+    Cold runs (`--no-cache`): the second must not read what the first computed."""
     outputs = []
     for seed in ("1", "2"):
         out = tmp_path / f"run{seed}"
         env = {**os.environ, "PYTHONHASHSEED": seed}
         proc = subprocess.run(
-            [tool("sdkgen"), "generate", str(SPECS / "kitchen_sink.yaml"), "-o", str(out)],
+            [tool("sdkgen"), "generate", "--no-cache", str(SPECS / "kitchen_sink.yaml"), "-o", str(out)],
             capture_output=True, text=True, env=env, check=False,
         )
         assert proc.returncode == 0, proc.stderr

@@ -1,0 +1,237 @@
+"""The generator's cache (generator/cache.py): hits, misses, invalidation by the generator's version,
+corrupt entries ignored, `--no-cache`, and output byte-identical with and without it."""
+
+from __future__ import annotations
+
+import copy
+import os
+import re
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from generator import cache, pipeline
+from generator.errors import SpecError
+from generator.load import load_spec
+from generator.validate import document
+from generator.write import read_tree
+from tests.conftest import GOLDEN_SPECS, SPECS, run, tool
+from tests.generator import test_bad_input
+from tests.generator import test_validation as tv
+
+
+@pytest.fixture
+def store(tmp_path: Path):
+    with cache.using(cache.Cache(tmp_path / "cache")) as c:
+        yield c
+
+
+def test_get_put_and_keys(store: cache.Cache) -> None:
+    key = cache.key("a", {"x": [1, 2]}, b"raw")
+    assert re.fullmatch(r"[0-9a-f]{64}", key)
+    assert cache.key("a", {"x": [1, 2]}, b"raw") == key
+    assert cache.key("ab", "c") != cache.key("a", "bc")  # parts are delimited
+    assert cache.key({"a": 1, "b": 2}) != cache.key({"b": 2, "a": 1})  # order shows in the output: kept
+    assert cache.key("2024-01-01") != cache.key({"d": __import__("datetime").date(2024, 1, 1)})
+    assert cache.get("models", key) is None
+    cache.put("models", key, b"code")
+    assert cache.get("models", key) == b"code"
+    assert store.hits == 1 and store.misses == 1
+    assert not list((store.root / "models").rglob(".tmp-*"))  # written through a renamed temporary file
+
+
+def test_a_changed_generator_never_reuses_an_entry(store: cache.Cache, monkeypatch: pytest.MonkeyPatch) -> None:
+    key = cache.key("spec")
+    cache.put("models", key, b"old output")
+    monkeypatch.setattr(cache, "generator_version", lambda: "another version of the generator")
+    assert cache.key("spec") != key
+    assert cache.get("models", cache.key("spec")) is None
+
+
+def test_the_version_hashes_the_generators_sources_and_templates(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    package = tmp_path / "generator"
+    (package / "templates").mkdir(parents=True)
+    (package / "a.py").write_text("x = 1\n")
+    (package / "templates" / "t.jinja").write_text("{{ x }}\n")
+    monkeypatch.setattr(cache, "_PACKAGE", package)
+    versions = []
+    for edit in (None, ("a.py", "x = 2\n"), ("templates/t.jinja", "{{ y }}\n")):
+        if edit:
+            (package / edit[0]).write_text(edit[1])
+        cache.generator_version.cache_clear()
+        versions.append(cache.generator_version())
+    cache.generator_version.cache_clear()
+    assert len(set(versions)) == 3
+
+
+@pytest.mark.parametrize("damage", ["truncate", "flip", "garbage", "empty"])
+def test_a_corrupt_entry_is_ignored(store: cache.Cache, damage: str) -> None:
+    key = cache.key("x")
+    cache.put("models", key, b"some model code" * 100)
+    path = next((store.root / "models").rglob(key))
+    raw = path.read_bytes()
+    path.write_bytes(
+        {"truncate": raw[:-10], "flip": raw[:-1] + bytes([raw[-1] ^ 1]), "garbage": b"\x00" * 99, "empty": b""}[damage]
+    )
+    assert cache.get("models", key) is None
+    cache.put("models", key, b"fresh")
+    assert cache.get("models", key) == b"fresh"
+
+
+def test_disabled_neither_reads_nor_writes(store: cache.Cache) -> None:
+    key = cache.key("x")
+    cache.put("models", key, b"cached")
+    with cache.disabled():
+        assert cache.get("models", key) is None
+        cache.put("models", cache.key("y"), b"new")
+    assert cache.get("models", cache.key("y")) is None
+
+
+def test_the_folder_is_kept_under_its_bound(tmp_path: Path) -> None:
+    small = cache.Cache(tmp_path / "c", max_bytes=10_000)
+    for i in range(40):
+        small.put("models", small.key(i), bytes(1000))
+    assert small.size() <= 10_000
+    assert small.get("models", small.key(39)) is not None  # the newest stays
+
+
+def test_default_folder(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    monkeypatch.setenv("SDKGEN_CACHE_DIR", str(tmp_path / "a"))
+    assert cache.default_dir() == tmp_path / "a"
+    monkeypatch.delenv("SDKGEN_CACHE_DIR")
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg"))
+    assert cache.default_dir() == tmp_path / "xdg" / "sdkgen"
+    monkeypatch.delenv("XDG_CACHE_HOME")
+    assert cache.default_dir() == Path.home() / ".cache" / "sdkgen"
+
+
+# -- the pipeline with the cache ------------------------------------------------------------------------
+def _build(spec: Path, out: Path, package: str) -> dict[str, bytes]:
+    out.mkdir(parents=True)
+    pipeline.build_into(spec, out, {"package": package})
+    return read_tree(out)
+
+
+def test_output_is_byte_identical_cold_warm_and_after_an_edit(tmp_path: Path) -> None:
+    spec, package = GOLDEN_SPECS["kitchen_sink"]
+    with cache.using(cache.Cache(tmp_path / "cache")) as store:
+        with cache.disabled():
+            cold = _build(spec, tmp_path / "cold", package)
+        first = _build(spec, tmp_path / "first", package)  # fills the cache
+        assert store.hits == 0
+        misses = store.misses
+        warm = _build(spec, tmp_path / "warm", package)  # validation, models and every file from it
+        assert store.misses == misses and store.hits > 0
+        assert cold == first == warm
+
+        # One schema edited: what changed is recomputed, the rest comes from the cache.
+        edited = tmp_path / "edited.yaml"
+        text = spec.read_text()
+        edited.write_text(text.replace("description: The pet.\n", "description: The pet, edited.\n", 1))
+        assert edited.read_text() != text
+        hits = store.hits
+        incremental = _build(edited, tmp_path / "incremental", package)
+        assert store.hits > hits
+        with cache.disabled():
+            assert incremental == _build(edited, tmp_path / "edited-cold", package)
+
+
+def test_no_cache_on_the_command_line(tmp_path: Path) -> None:
+    folder = tmp_path / "cache"
+    env_spec = SPECS / "kitchen_sink.yaml"
+    env = {**os.environ, "SDKGEN_CACHE_DIR": str(folder)}
+    proc = run_env([tool("sdkgen"), "generate", "--no-cache", str(env_spec), "-o", str(tmp_path / "a")], env)
+    assert proc.returncode == 0, proc.stderr
+    assert not folder.exists() or not any(p.is_file() for p in folder.rglob("*"))
+    proc = run_env([tool("sdkgen"), "generate", str(env_spec), "-o", str(tmp_path / "b")], env)
+    assert proc.returncode == 0, proc.stderr
+    assert {p.parent.parent.name for p in folder.rglob("*") if p.is_file()} == {"validation", "models", "format"}
+    assert read_tree(tmp_path / "a") == read_tree(tmp_path / "b")
+    assert "--no-cache" in run([tool("sdkgen"), "check", "--help"]).stdout
+
+
+def run_env(cmd: list[str], env: dict[str, str]) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(cmd, capture_output=True, text=True, env=env, check=False, timeout=600)
+
+
+# -- validation: the jsonschema-rs fast path finds what the Python engine alone finds -----------------
+def _documents(tmp_path: Path) -> list[tuple[str, dict]]:
+    texts = {"broken": tv.BROKEN, "paths slips": tv.PATHS_SLIPS}
+    texts.update((f"bad input: {case}", text) for case, (text, _) in test_bad_input.CASES.items() if text)
+    for version in ("3.0.3", "3.1.0"):
+        texts[f"three {version}"] = tv.TEMPLATE.format(version=version, prop=tv.THREE)
+        for kind, (prop, *_) in tv.SLIPS.items():
+            texts[f"{kind} {version}"] = tv.TEMPLATE.format(version=version, prop=prop)
+    docs = []
+    for i, (name, text) in enumerate(sorted(texts.items())):
+        path = tmp_path / f"{i}.yaml"
+        path.write_text(text)
+        try:
+            docs.append((name, load_spec(path)))
+        except SpecError:
+            continue  # refused before validation (syntax, refs)
+    for path in sorted(SPECS.rglob("*")):
+        if path.suffix in (".yaml", ".json") and path.name != "legacy_30_shared.yaml":
+            try:
+                docs.append((path.name, load_spec(path)))
+            except Exception:  # noqa: BLE001, S112 - the corpus holds specs that do not load: not this test's
+                continue
+    return docs
+
+
+def _mutations(doc: dict, seed: int) -> dict:
+    """`doc` with a few nodes replaced by values of the wrong type, or deleted (fixed seed)."""
+    import random
+
+    rng = random.Random(seed)
+    out = copy.deepcopy(doc)
+    for _ in range(rng.randint(1, 4)):
+        nodes: list[tuple] = []
+        stack: list[tuple[tuple, object]] = [((), out)]
+        while stack:
+            at, node = stack.pop()
+            if at:
+                nodes.append(at)
+            if isinstance(node, dict):
+                stack.extend(((*at, k), v) for k, v in node.items())
+            elif isinstance(node, list):
+                stack.extend(((*at, i), v) for i, v in enumerate(node))
+        at = rng.choice(sorted(nodes, key=repr))
+        parent: object = out
+        for part in at[:-1]:
+            parent = parent[part]  # type: ignore[index]
+        if isinstance(parent, dict) and rng.random() < 0.2:
+            del parent[at[-1]]
+        else:
+            parent[at[-1]] = rng.choice([42, "x", [], {}, None, True, 1.5, ["a"], {"type": "strin"}, {"foo": 1}])  # type: ignore[index]
+    return out
+
+
+def test_fast_validation_finds_exactly_what_the_python_engine_finds(tmp_path: Path) -> None:
+    docs = _documents(tmp_path)
+    cases = [*docs, *((f"{name} mutated {seed}", _mutations(doc, seed)) for seed in range(6) for name, doc in docs)]
+    assert len(cases) > 200
+    invalid = 0
+    for name, doc in cases:
+        fast = sorted(document.check_document(copy.deepcopy(doc)))
+        slow = sorted(document.check_document(copy.deepcopy(doc), fast_path=False))
+        assert fast == slow, name
+        invalid += bool(slow)
+    assert invalid > 100  # the mutations do break specs
+
+
+def test_a_bad_input_spec_reports_the_same_through_the_cache(tmp_path: Path) -> None:
+    spec = tmp_path / "broken.yaml"
+    spec.write_text(tv.BROKEN)
+    with cache.using(cache.Cache(tmp_path / "cache")) as store:
+        results = []
+        for _ in range(2):
+            proc_problems = None
+            try:
+                pipeline.render_files(spec)
+            except Exception as exc:  # noqa: BLE001
+                proc_problems = getattr(exc, "problems", None)
+            results.append(proc_problems)
+        assert store.hits >= 1
+    assert results[0] is not None and results[0] == results[1] and len(results[0]) == 6
