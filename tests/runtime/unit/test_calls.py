@@ -311,3 +311,26 @@ def test_streamed_calls_return_a_stream_or_read_the_error(harness: Harness) -> N
     with pytest.raises(APIError) as info:
         harness.call(spec, stream=True, retries=None)
     assert info.value.body == '"boom"' and str(info.value) == 'chat failed: Status 500: "boom"'
+
+
+@pytest.mark.parametrize(
+    ("status", "expected"),
+    [(200, "exact"), (201, "range"), (404, "default"), (204, "range")],
+)
+def test_results_by_status_match_lower_case_ranges_and_default(status: int, expected: str) -> None:
+    """Specs write `2xx` and `default`: the result for a status is picked by the same rule as errors."""
+    results: Any = (
+        ("200", "application/json", "json", "exact"),
+        ("2xx", "application/json", "json", "range"),
+        ("default", "application/json", "json", "default"),
+    )
+    response = httpx.Response(status, headers={"content-type": "application/json"}, content=b"{}")
+    _, index = _client.pick_result(results, response)
+    assert results[index][3] == expected
+
+
+def test_error_class_matches_lower_case_ranges_and_default() -> None:
+    spec = OperationSpec("op", "GET", "/", errors=(("4xx", lambda: TypedAPIError), ("default", lambda: APIError)))
+    found_4xx, found_default = spec.error_class(404), spec.error_class(503)
+    assert found_4xx is not None and found_4xx() is TypedAPIError
+    assert found_default is not None and found_default() is APIError

@@ -135,9 +135,8 @@ class OperationSpec:
 
     def error_class(self, status: int) -> Callable[[], type[APIError]] | None:
         """The documented error for a status: an exact code first, then `4XX`-style ranges, then `default`."""
-        code = str(status)
         ranked = {pattern.upper(): factory for pattern, factory in reversed(self.errors)}
-        return ranked.get(code) or ranked.get(code[0] + "XX") or ranked.get("DEFAULT")
+        return next((ranked[p] for p in status_patterns(status) if p in ranked), None)
 
 
 @dataclass(slots=True)
@@ -640,6 +639,13 @@ def decode_response(spec: OperationSpec, response: httpx.Response, streaming: bo
     return _validated(spec, spec.adapter("response"), response)
 
 
+def status_patterns(status: int) -> tuple[str, str, str]:
+    """The response keys a status answers to, most specific first, upper-cased: `404`, `4XX`, `DEFAULT`
+    (a spec may write `4xx` and `default`)."""
+    code = str(status)
+    return code, code[0] + "XX", "DEFAULT"
+
+
 def pick_result(
     results: tuple[tuple[str, str | None, ResponseKind, Any], ...], response: httpx.Response
 ) -> tuple[ResponseKind, int]:
@@ -648,10 +654,9 @@ def pick_result(
     By status: the exact code, else its `2XX` range, else `default`, else any; then by content type:
     the same media type, else the same family (JSON, text, other), else no content for an empty body.
     """
-    code = str(response.status_code)
     candidates = list(range(len(results)))
-    for pattern in (code, code[0] + "XX", "DEFAULT"):
-        found = [i for i, r in enumerate(results) if r[0] == pattern]
+    for pattern in status_patterns(response.status_code):
+        found = [i for i, r in enumerate(results) if r[0].upper() == pattern]
         if found:
             candidates = found
             break
