@@ -65,6 +65,28 @@ def schema_graph(schemas: dict[str, Any], members_depend: bool = True) -> dict[s
     return {name: sorted(refs) for name, refs in graph.items()}
 
 
+def subclasses_join_cycles(schemas: dict[str, Any], graph: dict[str, list[str]]) -> dict[str, list[str]]:
+    """`graph` with an edge from each recursive schema to the schemas that extend it (`allOf: [$ref]`),
+    so that both share a group. A recursive model's field types are resolved on first use, in the
+    namespace of the module of the class being built: a subclass in another module could not resolve
+    its base's fields (found on amazonaws.com/wafv2: `class RuleStatement(Statement)`)."""
+    recursive: set[str] = {n for group in model_groups(graph) if len(group) > 1 for n in group}
+    for name, schema in schemas.items():
+        found: set[str] = set()
+        _refs(schema, found)
+        if name in found:
+            recursive.add(name)
+    out = {name: set(refs) for name, refs in graph.items()}
+    for name, schema in schemas.items():
+        parts = schema.get("allOf") if isinstance(schema, dict) else None
+        for part in parts if isinstance(parts, list) else []:
+            ref = part.get("$ref") if isinstance(part, dict) else None
+            base = ref[len(REF):] if isinstance(ref, str) and ref.startswith(REF) else None
+            if base in recursive and base != name:
+                out[base].add(name)
+    return {name: sorted(refs) for name, refs in out.items()}
+
+
 def model_groups(graph: dict[str, list[str]]) -> list[tuple[str, ...]]:
     """The strongly connected components of `graph` (Tarjan's algorithm, iterative), each sorted, in
     an order where every group comes after the groups it references. Deterministic: nodes and edges

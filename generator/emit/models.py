@@ -23,6 +23,7 @@ from generator.emit.model_modules import (
     name_neighbours,
     schema_graph,
     split_module,
+    subclasses_join_cycles,
 )
 from generator.errors import InternalError
 
@@ -165,7 +166,7 @@ def generate_models(doc: dict[str, Any], package: str, batch_size: int = BATCH_S
         "pydantic": _unrequired(components, ("readOnly", "writeOnly")),
         "typeddict": _unrequired(components, ("readOnly",)),
     }
-    graph = schema_graph(components)
+    graph = subclasses_join_cycles(components, schema_graph(components))
     groups = model_groups(graph)
     modules = module_names(groups)
     refs = schema_graph(components, members_depend=False)
