@@ -70,20 +70,27 @@ def subclasses_join_cycles(schemas: dict[str, Any], graph: dict[str, list[str]])
     so that both share a group. A recursive model's field types are resolved on first use, in the
     namespace of the module of the class being built: a subclass in another module could not resolve
     its base's fields (found on amazonaws.com/wafv2: `class RuleStatement(Statement)`)."""
-    recursive: set[str] = {n for group in model_groups(graph) if len(group) > 1 for n in group}
+    selfish: set[str] = set()
+    bases: dict[str, list[str]] = {}
     for name, schema in schemas.items():
         found: set[str] = set()
         _refs(schema, found)
         if name in found:
-            recursive.add(name)
-    out = {name: set(refs) for name, refs in graph.items()}
-    for name, schema in schemas.items():
+            selfish.add(name)
         parts = schema.get("allOf") if isinstance(schema, dict) else None
         for part in parts if isinstance(parts, list) else []:
             ref = part.get("$ref") if isinstance(part, dict) else None
             base = ref[len(REF):] if isinstance(ref, str) and ref.startswith(REF) else None
-            if base in recursive and base != name:
-                out[base].add(name)
+            if base in graph and base != name:
+                bases.setdefault(name, []).append(base)
+    out = {name: set(refs) for name, refs in graph.items()}
+    while True:  # a subclass joined to a cycle is in it: its own subclasses join too (LodgingBusiness -> Place -> Thing)
+        recursive = selfish | {n for group in model_groups({k: sorted(v) for k, v in out.items()}) if len(group) > 1 for n in group}
+        added = [(base, name) for name, of in bases.items() for base in of if base in recursive and name not in out[base]]
+        if not added:
+            break
+        for base, name in added:
+            out[base].add(name)
     return {name: sorted(refs) for name, refs in out.items()}
 
 
