@@ -16,7 +16,8 @@ entries are deleted down to 3/4 of the bound.
 The API is three calls, `key(*parts) -> str`, `get(kind, key) -> bytes | None` and
 `put(kind, key, data)`, on the active cache (`active()`; `disabled()` / `using(cache)` switch it for
 a block, which is how `--no-cache` works). `kind` names a kind of entry (a folder): "validation",
-"models", "format".
+"models" (the whole package), "model_fragments" (the last run's code per group of schemas, by group key),
+"format".
 """
 
 from __future__ import annotations

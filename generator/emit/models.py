@@ -179,22 +179,35 @@ def generate_models(doc: dict[str, Any], package: str, batch_size: int = BATCH_S
     if hit is not None:
         return ModelModules(**json.loads(hit))
     openapi = str(doc.get("openapi", "3.1.0"))
+    # Each group's code, by kind, is reused from the last run's fragments where its key (the group's
+    # schemas and everything they reference, `group_keys`) is unchanged: an edit reruns only the groups
+    # that see it.
+    keys = {kind: group_keys(kind, groups, graph, source, all_names, reached, package, openapi) for kind, source in inputs.items()}
+    pack_key = cache.key("model_fragments", package)
+    known = _read_pack(cache.get("model_fragments", pack_key))
+    todo = [i for i in range(len(groups)) if any(keys[kind][i] not in known for kind in inputs)]
     tasks: list[tuple[Any, ...]] = []
-    for batch in batches(groups, batch_size):
-        members = [groups[i] for i in batch]
+    for batch in batches([groups[i] for i in todo], batch_size):
+        members = [groups[todo[i]] for i in batch]
         context = closure(graph, [n for group in members for n in group])
         stubs = name_neighbours(all_names, context)
         for kind, source in inputs.items():
             tasks.append((kind, members, {n: source[n] for n in sorted(context)}, stubs, package, openapi, frozenset(reached & context)))
-    if len(tasks) >= 2 and len(schemas) >= PARALLEL_THRESHOLD and (os.cpu_count() or 1) >= 2:
+    if len(tasks) >= 2 and sum(len(groups[i]) for i in todo) >= PARALLEL_THRESHOLD and (os.cpu_count() or 1) >= 2:
         with ProcessPoolExecutor(max_workers=min(os.cpu_count() or 1, len(tasks))) as pool:
             results = list(pool.map(_run_task, tasks))
     else:
         results = [_run_task(task) for task in tasks]
-    parts: list[list[Fragment]] = [[] for _ in groups]
-    for batch, (pydantic_fragments, typeddict_fragments) in zip(batches(groups, batch_size), zip(results[::2], results[1::2], strict=True), strict=True):
-        for i, pyd, td in zip(batch, pydantic_fragments, typeddict_fragments, strict=True):
-            parts[i] = [pyd, td]
+    computed: dict[str, Fragment] = {}
+    for batch, (pydantic_fragments, typeddict_fragments) in zip(batches([groups[i] for i in todo], batch_size), zip(results[::2], results[1::2], strict=True), strict=True):
+        for j, pyd, td in zip(batch, pydantic_fragments, typeddict_fragments, strict=True):
+            computed[keys["pydantic"][todo[j]]] = pyd
+            computed[keys["typeddict"][todo[j]]] = td
+    fragments = {**known, **computed}
+    parts = [[fragments[keys["pydantic"][i]], fragments[keys["typeddict"][i]]] for i in range(len(groups))]
+    if computed:
+        current = {k for kind in inputs for k in keys[kind]}
+        cache.put("model_fragments", pack_key, _write_pack({k: v for k, v in fragments.items() if k in current}))
     homes = {name + suffix: module for group, module in zip(groups, modules, strict=True) for name in group for suffix in ("", "TypedDict")}
     sources, names = assemble(modules, parts, homes)
     model_names = sorted(name for part in parts for name, _ in part[0].definitions if name in names)
@@ -202,6 +215,52 @@ def generate_models(doc: dict[str, Any], package: str, batch_size: int = BATCH_S
     result = ModelModules(sources, names, model_names, typeddict_names)
     cache.put("models", key, json.dumps(dataclasses.asdict(result), sort_keys=True).encode())
     return result
+
+
+def group_keys(
+    kind: str,
+    groups: list[tuple[str, ...]],
+    graph: dict[str, list[str]],
+    schemas: dict[str, Any],
+    all_names: list[str],
+    reached: set[str],
+    package: str,
+    openapi: str,
+) -> list[str]:
+    """A key per group (`groups` in dependency order) that changes whenever its fragment of `kind` can:
+    a hash of the group's schemas (name, content, whether a response reaches it, the other schema
+    names that start with its name: `name_neighbours`) and of the keys of the groups it references,
+    so it covers everything `run_groups` is given for the group. A Merkle hash: linear in the spec."""
+    group_of = {name: i for i, group in enumerate(groups) for name in group}
+    keys: list[str] = []
+    for i, group in enumerate(groups):
+        parts: list[Any] = [kind, package, openapi]
+        for name in group:
+            parts += [name, schemas[name], name_neighbours(all_names, {name}), name in reached]
+        parts.append(sorted({keys[group_of[ref]] for name in group for ref in graph[name] if group_of[ref] != i}))
+        keys.append(cache.key(*parts))
+    return keys
+
+
+def _write_pack(fragments: dict[str, Fragment]) -> bytes:
+    return json.dumps({key: dataclasses.asdict(frag) for key, frag in sorted(fragments.items())}).encode()
+
+
+def _read_pack(data: bytes | None) -> dict[str, Fragment]:
+    """The fragments of the last run, by group key; nothing when absent or unreadable."""
+    if data is None:
+        return {}
+    try:
+        return {
+            key: Fragment(
+                imports=tuple((m, n, a) for m, n, a in frag["imports"]),
+                definitions=tuple((n, text) for n, text in frag["definitions"]),
+                external=tuple(frag["external"]),
+            )
+            for key, frag in json.loads(data).items()
+        }
+    except (ValueError, KeyError, TypeError):
+        return {}
 
 
 def _with_components(doc: dict[str, Any], components: dict[str, Any]) -> dict[str, Any]:

@@ -148,3 +148,43 @@ Kind = TypeAliasType("Kind", Literal["Theme", "Other"] | "Fallback")
     assert "ThemeList" in uses[1]
     assert "ThemeListTypedDict" in uses[2]
     assert "Theme" not in uses[3] and "Other" not in uses[3]  # Literal values are data, not names
+
+
+def test_an_edit_reruns_only_the_groups_that_see_it(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Each group's code is cached under a key over its schemas and what they reference: after one
+    schema is edited, datamodel-code-generator runs for that schema's group and the groups that
+    reference it, and the package equals a cold run's."""
+    from generator import cache
+    from generator.emit import models
+
+    ran: list[tuple[str, ...]] = []
+    real = models.run_groups
+
+    def counting(kind: str, groups: list[tuple[str, ...]], *args: object) -> object:
+        if kind == "pydantic":
+            ran.extend(groups)
+        return real(kind, groups, *args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(models, "run_groups", counting)
+    doc = _doc(ORQ_SPEC)
+    schemas = doc["components"]["schemas"]
+    with cache.using(cache.Cache(tmp_path / "cache")):
+        first = generate_models(doc, "pkg")
+        assert len(ran) == len(first.modules) > 100
+        ran.clear()
+        assert generate_models(_doc(ORQ_SPEC), "pkg") == first  # unchanged: the whole package cached
+        assert ran == []
+
+        graph = schema_graph(schemas)
+        leaf = next(n for n in sorted(schemas) if graph[n] == [] and any(n in refs for refs in graph.values()))
+        users = sorted(n for n, refs in graph.items() if leaf in refs)
+        edited = _doc(ORQ_SPEC)
+        edited["components"]["schemas"][leaf]["description"] = "Edited."
+        incremental = generate_models(edited, "pkg")
+        rerun = {n for group in ran for n in group}
+        assert leaf in rerun and set(users) <= rerun
+        assert len(ran) < len(first.modules) / 4, ran
+        assert "Edited." in "".join(incremental.modules.values())
+    with cache.disabled():
+        ran.clear()
+        assert incremental == generate_models(edited, "pkg")
