@@ -4,7 +4,6 @@ group of schemas (`model_modules`), in parallel processes for large specs."""
 from __future__ import annotations
 
 import ast
-import dataclasses
 import json
 import os
 import warnings
@@ -174,15 +173,16 @@ def generate_models(doc: dict[str, Any], package: str, batch_size: int = BATCH_S
     all_names = sorted(components)
     # The models package is a function of these inputs (and of the generator's version, which every
     # cache key includes): reused from the cache when a run has computed it before.
-    key = cache.key("models", package, inputs, sorted(reached), batch_size)
+    openapi = str(doc.get("openapi", "3.1.0"))
+    digests = dict(zip(inputs, schema_digests(list(inputs.values())), strict=True))
+    key = cache.key("models", package, openapi, [sorted(d.items()) for d in digests.values()], sorted(reached))
     hit = cache.get("models", key)
     if hit is not None:
         return ModelModules(**json.loads(hit))
-    openapi = str(doc.get("openapi", "3.1.0"))
     # Each group's code, by kind, is reused from the last run's fragments where its key (the group's
     # schemas and everything they reference, `group_keys`) is unchanged: an edit reruns only the groups
     # that see it.
-    keys = {kind: group_keys(kind, groups, graph, source, all_names, reached, package, openapi) for kind, source in inputs.items()}
+    keys = {kind: group_keys(kind, groups, graph, digests[kind], all_names, reached, package, openapi) for kind in inputs}
     pack_key = cache.key("model_fragments", package)
     known = _read_pack(cache.get("model_fragments", pack_key))
     todo = [i for i in range(len(groups)) if any(keys[kind][i] not in known for kind in inputs)]
@@ -213,7 +213,7 @@ def generate_models(doc: dict[str, Any], package: str, batch_size: int = BATCH_S
     model_names = sorted(name for part in parts for name, _ in part[0].definitions if name in names)
     typeddict_names = sorted(name for part in parts for name, _ in part[1].definitions if name in names)
     result = ModelModules(sources, names, model_names, typeddict_names)
-    cache.put("models", key, json.dumps(dataclasses.asdict(result), sort_keys=True).encode())
+    cache.put("models", key, json.dumps(vars(result), sort_keys=True).encode())
     return result
 
 
@@ -221,14 +221,14 @@ def group_keys(
     kind: str,
     groups: list[tuple[str, ...]],
     graph: dict[str, list[str]],
-    schemas: dict[str, Any],
+    digests: dict[str, str],
     all_names: list[str],
     reached: set[str],
     package: str,
     openapi: str,
 ) -> list[str]:
     """A key per group (`groups` in dependency order) that changes whenever its fragment of `kind` can:
-    a hash of the group's schemas (name, content, whether a response reaches it, the other schema
+    a hash of the group's schemas (name, content digest, whether a response reaches it, the other schema
     names that start with its name: `name_neighbours`) and of the keys of the groups it references,
     so it covers everything `run_groups` is given for the group. A Merkle hash: linear in the spec."""
     group_of = {name: i for i, group in enumerate(groups) for name in group}
@@ -236,14 +236,30 @@ def group_keys(
     for i, group in enumerate(groups):
         parts: list[Any] = [kind, package, openapi]
         for name in group:
-            parts += [name, schemas[name], name_neighbours(all_names, {name}), name in reached]
+            parts += [name, digests[name], name_neighbours(all_names, {name}), name in reached]
         parts.append(sorted({keys[group_of[ref]] for name in group for ref in graph[name] if group_of[ref] != i}))
         keys.append(cache.key(*parts))
     return keys
 
 
+def schema_digests(sources: list[dict[str, Any]]) -> list[dict[str, str]]:
+    """A hash of each schema's content, per dict of `sources`; a schema object the dicts share (one
+    the kinds' preparation did not change) is hashed once."""
+    seen: dict[int, str] = {}
+    out: list[dict[str, str]] = []
+    for source in sources:
+        digests: dict[str, str] = {}
+        for name, schema in source.items():
+            digest = seen.get(id(schema))
+            if digest is None:
+                digest = seen[id(schema)] = cache.key(schema)
+            digests[name] = digest
+        out.append(digests)
+    return out
+
+
 def _write_pack(fragments: dict[str, Fragment]) -> bytes:
-    return json.dumps({key: dataclasses.asdict(frag) for key, frag in sorted(fragments.items())}).encode()
+    return json.dumps({key: {"imports": f.imports, "definitions": f.definitions, "external": f.external} for key, f in sorted(fragments.items())}).encode()
 
 
 def _read_pack(data: bytes | None) -> dict[str, Fragment]:

@@ -345,3 +345,54 @@ def test_a_query_string_that_tells_operations_apart_stays_as_fixed_parameters(tm
     assert "path '/jobs?op=LISTAFTERID' has a query string, and '/jobs' is taken: it is sent as fixed query parameters" in proc.stderr
     _, api, _ = pipeline.load_api(spec)
     assert sorted(op.path for op in api.operations) == ["/jobs", "/jobs?op=LISTAFTERID"]
+
+
+def test_lines_of_a_json_spec_match_a_yaml_reading_of_it(tmp_path: Path) -> None:
+    """JSON files are located by a walk of their text (PyYAML's compose takes seconds on a spec of many
+    MB); every pointer gets the line PyYAML gives, escapes, nesting and empty containers included."""
+    import random
+
+    import yaml
+
+    from generator.load import Lines
+
+    doc = {
+        "openapi": "3.1.0",
+        "info": {"title": "caf\u00e9 \"quoted\" \\ slash", "version": "1"},
+        "paths": {f"/p{i}/{{id}}": {"get": {"parameters": [{"name": "a~b/c", "in": "query"}, {}], "responses": {"200": {"description": "ok", "content": {}}}}} for i in range(30)},
+        "components": {"schemas": {"S": {"type": "object", "properties": {"x": {"type": ["string", "null"], "enum": [1, 2.5, True, None, [], {}]}}}}},
+    }
+    rng = random.Random(7)
+    for indent in (None, 2, 4):
+        path = tmp_path / f"spec-{indent!r}.json"
+        path.write_text(json.dumps(doc, indent=indent, ensure_ascii=bool(indent)))
+        root = yaml.compose(path.read_text(), Loader=yaml.SafeLoader)
+        pointers: list[list[str | int]] = [[], ["missing"], ["paths", "/nope"], ["info", "title", "x"], ["paths", "/p1/{id}", "get", "parameters", 9]]
+        for _ in range(200):
+            node, pointer = doc, []
+            while isinstance(node, (dict, list)) and node and rng.random() < 0.85:
+                step = rng.choice(sorted(node)) if isinstance(node, dict) else rng.randrange(len(node))
+                pointer.append(step)
+                node = node[step]  # type: ignore[index]
+            pointers.append(pointer)
+        lines = Lines(path)
+        for pointer in pointers:
+            expected: yaml.Node | None = root
+            for part in pointer:
+                if isinstance(expected, yaml.MappingNode):
+                    expected = next((v for k, v in expected.value if str(k.value) == str(part)), None)
+                elif isinstance(expected, yaml.SequenceNode) and isinstance(part, int) and part < len(expected.value):
+                    expected = expected.value[part]
+                else:
+                    expected = None
+                if expected is None:
+                    break
+            assert lines.line(pointer) == (expected.start_mark.line + 1 if expected is not None else None), pointer
+
+
+def test_lines_of_yaml_that_starts_like_json(tmp_path: Path) -> None:
+    from generator.load import Lines
+
+    path = tmp_path / "spec.yaml"
+    path.write_text('{openapi: 3.1.0,\n info: {title: t, version: "1"},\n paths: {}}\n')
+    assert Lines(path).line(["info", "title"]) == 2
