@@ -112,8 +112,8 @@ def build_into(
     `ownership` says what the user has taken over in the folder the SDK is meant for (`.genignore`).
     """
     api, settings, files = render_files(spec_path, raw_settings)
-    write_formatted(files, folder, _origins(api))
-    finish_tree(folder, ownership or Ownership(folder))
+    written = write_formatted(files, folder, _origins(api))
+    finish_tree(folder, ownership or Ownership(folder), written)
     return api, settings
 
 
