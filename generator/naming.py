@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import builtins
+import functools
 import hashlib
 import keyword
 import re
@@ -53,6 +54,7 @@ def words(name: str) -> list[str]:
     return parts
 
 
+@functools.lru_cache(maxsize=65536)  # a large spec asks for the same property names tens of thousands of times
 def snake(name: str) -> str:
     """A snake_case identifier; never empty, never a keyword, never starting with a digit."""
     result = "_".join(w.lower() for w in words(name)) or "field"
