@@ -239,16 +239,27 @@ def _is_rebuild(node: ast.stmt) -> bool:
     return isinstance(call, ast.Call) and isinstance(call.func, ast.Attribute) and call.func.attr == "model_rebuild"
 
 
-def _names(node: ast.AST | None, out: set[str]) -> None:
+def _names(node: ast.AST | None, out: set[str], quoted: bool = True) -> None:
+    """The names `node` uses; with `quoted`, also those in forward references (strings), which are
+    not evaluated when the definition runs."""
     if node is not None:
         out.update(n.id for n in ast.walk(node) if isinstance(n, ast.Name) and isinstance(n.ctx, ast.Load))
-        out.update(_forward_refs(node))
+        if quoted:
+            out.update(_forward_refs(node))
 
 
 def _forward_refs(node: ast.AST) -> set[str]:
     """Names in quoted annotations (`dict[str, "Pet"]`, `"Pet" | None`), which datamodel-code-generator
     writes for models defined later in its one module; `Literal["..."]` values are data, not names."""
     found: set[str] = set()
+    for _, quoted in _quoted(node):
+        found.update(n.id for n in ast.walk(quoted) if isinstance(n, ast.Name))
+    return found
+
+
+def _quoted(node: ast.AST) -> list[tuple[ast.Constant, ast.expr]]:
+    """The strings in `node` that are forward references, each with the expression it holds."""
+    found: list[tuple[ast.Constant, ast.expr]] = []
     for sub in ast.walk(node):
         parts: list[ast.expr]
         if isinstance(sub, ast.Subscript):
@@ -268,11 +279,39 @@ def _forward_refs(node: ast.AST) -> set[str]:
                 parts.extend((part.left, part.right))
             elif isinstance(part, ast.Constant) and isinstance(part.value, str):
                 try:
-                    quoted = ast.parse(part.value, mode="eval")
+                    found.append((part, ast.parse(part.value, mode="eval").body))
                 except SyntaxError:
                     continue
-                found.update(n.id for n in ast.walk(quoted) if isinstance(n, ast.Name))
     return found
+
+
+def unquote_imported(text: str, imported: set[str]) -> str:
+    """`text` (one definition) with its forward references to classes of other model modules written
+    bare. datamodel-code-generator quoted them because its one module defined them later; here they
+    are imported before any definition runs, and a quoted member of an `X | "Y"` union (which ruff
+    makes of `Optional[Union[X, "Y"]]`) fails at run time (found on stripe.com: ruff's TC010)."""
+    if not imported or not any(f'"{name}' in text for name in imported):
+        return text
+    data = text.encode()
+    starts = [0]
+    for line in data.splitlines(keepends=True):
+        starts.append(starts[-1] + len(line))
+    edits: list[tuple[int, int, bytes]] = []
+    for const, quoted in _quoted(ast.parse(text)):
+        names = [n for n in ast.walk(quoted) if isinstance(n, ast.Name)]
+        plain = all(isinstance(n, (ast.Name, ast.BinOp, ast.BitOr, ast.Load, ast.Constant)) for n in ast.walk(quoted))
+        if not names or not plain or any(n.id not in imported for n in names):
+            continue
+        assert const.end_lineno is not None and const.end_col_offset is not None
+        bare = const.value if isinstance(quoted, ast.Name) else f"({const.value})"
+        edits.append((starts[const.lineno - 1] + const.col_offset, starts[const.end_lineno - 1] + const.end_col_offset, bare.encode()))
+    chunks: list[bytes] = []
+    at = 0
+    for begin, end, new in sorted(edits):
+        chunks += [data[at:begin], new]
+        at = end
+    chunks.append(data[at:])
+    return b"".join(chunks).decode()
 
 
 def _uses(node: ast.stmt) -> tuple[set[str], set[str]]:
@@ -280,16 +319,18 @@ def _uses(node: ast.stmt) -> tuple[set[str], set[str]]:
     evaluated at import (`from __future__ import annotations`); bases, values and defaults are."""
     every: set[str] = set()
     _names(node, every)
-    if not isinstance(node, ast.ClassDef):
-        return every, every
     eager: set[str] = set()
+    if not isinstance(node, ast.ClassDef):
+        # `X = TypedDict("X", {"a": "Y"})`, `TypeAliasType("A", "Y")`: the quoted names wait.
+        _names(node, eager, quoted=False)
+        return eager, every
     for part in (*node.bases, *node.keywords, *node.decorator_list):
-        _names(part, eager)
+        _names(part, eager, quoted=False)
     for item in node.body:
         if isinstance(item, ast.AnnAssign):
-            _names(item.value, eager)
+            _names(item.value, eager, quoted=False)
         else:
-            _names(item, eager)
+            _names(item, eager, quoted=False)
     return eager, every
 
 
@@ -442,6 +483,6 @@ def assemble(modules: list[str], parts: list[list[Fragment]], schemas: dict[str,
         lines = [HEADER, "", "from __future__ import annotations", ""]
         lines += [f"import {name}" for name in sorted(plain)]
         lines += [f"from {source} import {', '.join(sorted(names))}" for source, names in sorted(by_module.items())]
-        body = [text for fragment in fragments for _, text in fragment.definitions]
+        body = [unquote_imported(text, set(fragment.external)) for fragment in fragments for _, text in fragment.definitions]
         sources[module] = "\n".join(lines) + "\n\n\n" + "\n\n\n".join(body) + "\n"
     return sources, where
