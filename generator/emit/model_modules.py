@@ -305,13 +305,21 @@ def unquote_imported(text: str, imported: set[str]) -> str:
         assert const.end_lineno is not None and const.end_col_offset is not None
         bare = const.value if isinstance(quoted, ast.Name) else f"({const.value})"
         edits.append((starts[const.lineno - 1] + const.col_offset, starts[const.end_lineno - 1] + const.end_col_offset, bare.encode()))
+    return splice(data, edits).decode()
+
+
+def splice(data: bytes, edits: list[tuple[int, int, bytes]]) -> bytes:
+    """`data` with each span (begin, end) replaced by its bytes, in one pass: the edits of a module of
+    many MB (loket.nl: 6.6 MB, thousands of edits) cost one copy, not one each. Spans do not overlap."""
     chunks: list[bytes] = []
     at = 0
     for begin, end, new in sorted(edits):
+        if begin < at:
+            raise InternalError("overlapping edits of the generated models", where="#/components/schemas")
         chunks += [data[at:begin], new]
         at = end
     chunks.append(data[at:])
-    return b"".join(chunks).decode()
+    return b"".join(chunks)
 
 
 def _uses(node: ast.stmt) -> tuple[set[str], set[str]]:

@@ -21,6 +21,7 @@ from generator.emit.model_modules import (
     module_names,
     name_neighbours,
     schema_graph,
+    splice,
     split_module,
     subclasses_join_cycles,
 )
@@ -505,9 +506,7 @@ def open_unions(source: str, read: set[str]) -> str:
                     for k in kept
                 )
                 edits.append((begin, stop, ((f"Field({rest}), " if kept else "") + f"OpenUnion({disc.value.value!r})").encode()))
-    for begin, stop, new in sorted(edits, reverse=True):
-        data = data[:begin] + new + data[stop:]
-    return data.decode()
+    return splice(data, edits).decode()
 
 
 def open_enums(source: str) -> str:
@@ -594,9 +593,7 @@ def lenient_formats(source: str) -> str:
                 visit(node.value.args[1])
         elif isinstance(node, ast.AnnAssign) and node.value is not None:  # `X: TypeAlias = ...`
             visit(node.value)
-    for begin, end in sorted(edits, reverse=True):
-        data = data[:begin] + b"Annotated[" + data[begin:end] + b", Formatted()]" + data[end:]
-    return data.decode()
+    return splice(data, [(begin, end, b"Annotated[" + data[begin:end] + b", Formatted()]") for begin, end in edits]).decode()
 
 
 # Keyword arguments of `Field` that constrain a value (rather than describe or name it).
@@ -640,9 +637,7 @@ def request_only_constraints(source: str) -> str:
             rest = ", ".join(f"{k.arg}={text(k.value)}" if k.arg else f"**{text(k.value)}" for k in kept)
             begin, end = span(meta)
             edits.append((begin, end, ((f"Field({rest}), " if kept else "") + checks).encode()))
-    for begin, end, new in sorted(edits, reverse=True):
-        data = data[:begin] + new + data[end:]
-    return data.decode()
+    return splice(data, edits).decode()
 
 
 def top_level_names(source: str) -> list[str]:

@@ -146,3 +146,24 @@ def test_member_names_the_class_bodies_use_are_reserved() -> None:
     modules = set(re.findall(r"\b([a-z]\w*)\.[A-Z]", init))
     assert decorators and modules == {"httpx", "logging"}
     assert decorators | wrappers | modules | {"with_raw_response", "with_streaming_response", "builtins"} <= MEMBER_RESERVED
+
+
+def test_error_classes_are_named_apart_from_schemas_and_each_other() -> None:
+    """`Foo` and `FooData` both make `FooError`, and a schema may already be called that: each error
+    model gets its own class."""
+
+    def failing(model: str) -> dict[str, Any]:
+        body = {"content": {"application/json": {"schema": {"$ref": f"#/components/schemas/{model}"}}}}
+        return {**_op("op" + model), "responses": {"204": {"description": "ok"}, "400": {"description": "bad", **body}}}
+
+    obj = {"type": "object", "properties": {"message": {"type": "string"}}}
+    doc: dict[str, Any] = {
+        "openapi": "3.1.0",
+        "info": {"title": "t", "version": "1"},
+        "paths": {f"/{m}": {"get": failing(m)} for m in ("Foo", "FooData", "FooError")},
+        "components": {"schemas": {"Foo": obj, "FooData": obj, "FooError": obj}},
+    }
+    normalize(doc)
+    api = build_api(doc, client_class="Client", env_var="KEY")
+    assert sorted(api.error_classes.values()) == ["Foo", "FooData", "FooError"]
+    assert len({c.lower() for c in api.error_classes} | {"foo", "foodata", "fooerror"}) == 6
