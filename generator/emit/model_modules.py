@@ -241,47 +241,48 @@ def _is_rebuild(node: ast.stmt) -> bool:
 
 def _names(node: ast.AST | None, out: set[str], quoted: bool = True) -> None:
     """The names `node` uses; with `quoted`, also those in forward references (strings), which are
-    not evaluated when the definition runs."""
-    if node is not None:
-        out.update(n.id for n in ast.walk(node) if isinstance(n, ast.Name) and isinstance(n.ctx, ast.Load))
-        if quoted:
-            out.update(_forward_refs(node))
-
-
-def _forward_refs(node: ast.AST) -> set[str]:
-    """Names in quoted annotations (`dict[str, "Pet"]`, `"Pet" | None`), which datamodel-code-generator
-    writes for models defined later in its one module; `Literal["..."]` values are data, not names."""
-    found: set[str] = set()
-    for _, quoted in _quoted(node):
-        found.update(n.id for n in ast.walk(quoted) if isinstance(n, ast.Name))
-    return found
+    not evaluated when the definition runs. One walk of the tree: this runs over every definition."""
+    if node is None:
+        return
+    for sub in ast.walk(node):
+        if isinstance(sub, ast.Name):
+            if isinstance(sub.ctx, ast.Load):
+                out.add(sub.id)
+        elif quoted and isinstance(sub, (ast.Subscript, ast.Call, ast.AnnAssign)):
+            for _, expr in _quoted_at(sub):
+                out.update(n.id for n in ast.walk(expr) if isinstance(n, ast.Name))
 
 
 def _quoted(node: ast.AST) -> list[tuple[ast.Constant, ast.expr]]:
     """The strings in `node` that are forward references, each with the expression it holds."""
+    return [found for sub in ast.walk(node) for found in _quoted_at(sub)]
+
+
+def _quoted_at(sub: ast.AST) -> list[tuple[ast.Constant, ast.expr]]:
+    """The forward references `sub` holds itself: in a subscript's slice (not `Literal[...]`'s), in
+    `TypeAliasType("Name", "Other")`, in `X: TypeAlias = "Other"`."""
+    parts: list[ast.expr]
+    if isinstance(sub, ast.Subscript):
+        head = sub.value
+        if (isinstance(head, ast.Name) and head.id == "Literal") or (isinstance(head, ast.Attribute) and head.attr == "Literal"):
+            return []
+        parts = list(sub.slice.elts) if isinstance(sub.slice, ast.Tuple) else [sub.slice]
+    elif isinstance(sub, ast.Call) and isinstance(sub.func, ast.Name) and sub.func.id == "TypeAliasType":
+        parts = list(sub.args[1:])
+    elif isinstance(sub, ast.AnnAssign) and isinstance(sub.annotation, ast.Name) and sub.annotation.id == "TypeAlias":
+        parts = [sub.value] if sub.value is not None else []
+    else:
+        return []
     found: list[tuple[ast.Constant, ast.expr]] = []
-    for sub in ast.walk(node):
-        parts: list[ast.expr]
-        if isinstance(sub, ast.Subscript):
-            head = sub.value
-            if (isinstance(head, ast.Name) and head.id == "Literal") or (isinstance(head, ast.Attribute) and head.attr == "Literal"):
+    while parts:
+        part = parts.pop()
+        if isinstance(part, ast.BinOp):
+            parts.extend((part.left, part.right))
+        elif isinstance(part, ast.Constant) and isinstance(part.value, str):
+            try:
+                found.append((part, ast.parse(part.value, mode="eval").body))
+            except SyntaxError:
                 continue
-            parts = list(sub.slice.elts) if isinstance(sub.slice, ast.Tuple) else [sub.slice]
-        elif isinstance(sub, ast.Call) and isinstance(sub.func, ast.Name) and sub.func.id == "TypeAliasType":
-            parts = list(sub.args[1:])  # `TypeAliasType("Name", "Other")`
-        elif isinstance(sub, ast.AnnAssign) and isinstance(sub.annotation, ast.Name) and sub.annotation.id == "TypeAlias":
-            parts = [sub.value] if sub.value is not None else []  # `X: TypeAlias = "Other"`
-        else:
-            continue
-        while parts:
-            part = parts.pop()
-            if isinstance(part, ast.BinOp):
-                parts.extend((part.left, part.right))
-            elif isinstance(part, ast.Constant) and isinstance(part.value, str):
-                try:
-                    found.append((part, ast.parse(part.value, mode="eval").body))
-                except SyntaxError:
-                    continue
     return found
 
 
