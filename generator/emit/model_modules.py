@@ -372,6 +372,7 @@ def split_module(source: str, owners: dict[str, int], count: int, schemas: set[s
     texts = {name: "\n".join(lines[s - 1:e - 1]).rstrip() for (name, _), s, e in zip(nodes, starts, ends, strict=True)}
     uses = {name: _uses(node) for name, node in nodes}
     defined = set(texts)
+    evaluated = {name for name, node in nodes if not isinstance(node, ast.ClassDef)}  # aliases, functional TypedDicts
     # Owners of the generator's own additions: whoever uses them, through other additions too.
     owner: dict[str, int] = {n: owners[n] for n in defined if n in owners}
     claims: dict[str, set[int]] = {}
@@ -392,7 +393,7 @@ def split_module(source: str, owners: dict[str, int], count: int, schemas: set[s
         for frag in sorted(claims.get(name, ())) if name not in owner else (owner[name],):
             members_of[frag].append(name)
     for members in members_of:
-        fragments.append(_fragment(members, texts, uses, imports, defined))
+        fragments.append(_fragment(members, texts, uses, imports, defined, evaluated))
     return fragments
 
 
@@ -402,15 +403,34 @@ def _fragment(
     uses: dict[str, tuple[set[str], set[str]]],
     imports: dict[str, tuple[str, str, str | None]],
     defined: set[str],
+    evaluated: set[str],
 ) -> Fragment:
     own = set(members)
     used: set[str] = set().union(*(uses[m][1] for m in members)) if members else set()
-    order = _order(sorted(members), {m: uses[m][0] & own - {m} for m in members}, {m: uses[m][1] & own - {m} for m in members})
+    eager = {m: uses[m][0] & own - {m} for m in members}
+    every = {m: uses[m][1] & own - {m} for m in members}
+    bare = _bare_references(members, eager, every, evaluated)
+    for m, names in bare.items():
+        eager[m] = eager[m] | names
+    order = _order(sorted(members), eager, every)
     return Fragment(
         imports=tuple(sorted((imports[n] for n in used if n in imports and n not in own), key=lambda i: (i[0], i[1], i[2] or ""))),
-        definitions=tuple((m, texts[m]) for m in order),
+        definitions=tuple((m, unquote_imported(texts[m], bare[m]) if m in bare else texts[m]) for m in order),
         external=tuple(sorted(n for n in used - own if n in defined and n not in imports)),
     )
+
+
+def _bare_references(
+    members: list[str], eager: dict[str, set[str]], every: dict[str, set[str]], evaluated: set[str]
+) -> dict[str, set[str]]:
+    """The quoted names of the module's own classes that each definition evaluated at import (an
+    alias, a functional TypedDict) can write bare, being placed after them: all of them, unless that
+    makes a cycle. datamodel-code-generator quoted the classes its one module defined later, and
+    ruff makes `X | "Y"` of `Optional[Union[X, "Y"]]`, which fails at run time (stripe.com: TC010)."""
+    wanted = {m: every[m] - eager[m] for m in members if m in evaluated and every[m] - eager[m]}
+    trial = {m: sorted(eager[m] | wanted.get(m, set())) for m in members}
+    cyclic = {n for group in model_groups(trial) if len(group) > 1 for n in group}
+    return {m: names for m, names in wanted.items() if m not in cyclic}
 
 
 def _order(names: list[str], eager: dict[str, set[str]], every: dict[str, set[str]]) -> list[str]:
