@@ -51,8 +51,8 @@ PARALLEL_THRESHOLD = 400
 # Schemas per datamodel-code-generator run. Its time per schema grows with the schemas in a run (GitHub's
 # API, one process: 7.2 ms per schema in a run of 1,700, 10.8 ms in one of 7,000), but each run also
 # reads what its groups reference, again: on GitHub's spec batches of 300 took 122 s against 85 s for one
-# run per kind (2 cores, loaded machine). So one run per kind for now; batches are what a cache of
-# unchanged groups will reuse. The output does not depend on the size (tests/generator/test_model_modules.py).
+# run per kind (2 cores, loaded machine). So one run per kind over the groups whose code is not cached.
+# The output does not depend on the size (tests/generator/test_model_modules.py).
 BATCH_SIZE = 1_000_000
 
 
@@ -187,8 +187,9 @@ def generate_models(doc: dict[str, Any], package: str, batch_size: int = BATCH_S
     pack_key = cache.key("model_fragments", package)
     known = _read_pack(cache.get("model_fragments", pack_key))
     todo = [i for i in range(len(groups)) if any(keys[kind][i] not in known for kind in inputs)]
+    runs = batches([groups[i] for i in todo], batch_size)
     tasks: list[tuple[Any, ...]] = []
-    for batch in batches([groups[i] for i in todo], batch_size):
+    for batch in runs:
         members = [groups[todo[i]] for i in batch]
         context = closure(graph, [n for group in members for n in group])
         stubs = name_neighbours(all_names, context)
@@ -200,7 +201,7 @@ def generate_models(doc: dict[str, Any], package: str, batch_size: int = BATCH_S
     else:
         results = [_run_task(task) for task in tasks]
     computed: dict[str, Fragment] = {}
-    for batch, (pydantic_fragments, typeddict_fragments) in zip(batches([groups[i] for i in todo], batch_size), zip(results[::2], results[1::2], strict=True), strict=True):
+    for batch, (pydantic_fragments, typeddict_fragments) in zip(runs, zip(results[::2], results[1::2], strict=True), strict=True):
         for j, pyd, td in zip(batch, pydantic_fragments, typeddict_fragments, strict=True):
             computed[keys["pydantic"][todo[j]]] = pyd
             computed[keys["typeddict"][todo[j]]] = td
@@ -278,15 +279,6 @@ def _read_pack(data: bytes | None) -> dict[str, Fragment]:
         }
     except (ValueError, KeyError, TypeError):
         return {}
-
-
-def _with_components(doc: dict[str, Any], components: dict[str, Any]) -> dict[str, Any]:
-    return {
-        "openapi": doc.get("openapi", "3.1.0"),
-        "info": {"title": "models", "version": "0"},
-        "paths": {},
-        "components": {"schemas": components},
-    }
 
 
 def _unrequired(schemas: dict[str, Any], flags: tuple[str, ...]) -> dict[str, Any]:
