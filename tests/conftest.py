@@ -38,6 +38,7 @@ GOLDEN_SPECS: dict[str, tuple[Path, str]] = {
     "uploads": (SPECS / "uploads.yaml", "uploads_sdk"),
     "names": (SPECS / "names.yaml", "names_sdk"),
     "names_root": (SPECS / "names_root.yaml", "names_root_sdk"),
+    "native_shapes": (SPECS / "native_shapes.yaml", "native_shapes_sdk"),
 }
 
 # The generator's cache (generator/cache.py): one empty folder per test session, never the user's,

@@ -25,6 +25,8 @@ from generator.emit.model_modules import (
     split_module,
     subclasses_join_cycles,
 )
+from generator.emit.native_models import Unsupported
+from generator.emit.native_models import fragment as native_fragment
 from generator.errors import InternalError
 
 _PLAIN_STRING_FORMATS = ("email", "idn-email", "uri", "uri-reference", "iri", "iri-reference", "uri-template")
@@ -158,14 +160,7 @@ def generate_models(doc: dict[str, Any], package: str, batch_size: int = BATCH_S
     schemas = (doc.get("components") or {}).get("schemas") or {}
     if not schemas:
         return ModelModules({}, {}, [], [])
-    components = _file_inputs(_discriminators({name: _for_codegen(schema) for name, schema in schemas.items()}), package)
-    # One model class serves requests and responses: a required `readOnly` property (sent only by
-    # the server) or `writeOnly` one (sent only by the client) is optional in it. The TypedDicts only
-    # describe what is sent, so there only `readOnly` ones are.
-    inputs = {
-        "pydantic": _unrequired(components, ("readOnly", "writeOnly")),
-        "typeddict": _unrequired(components, ("readOnly",)),
-    }
+    components, inputs = codegen_inputs(schemas, package)
     graph = subclasses_join_cycles(components, schema_graph(components))
     groups = model_groups(graph)
     modules = module_names(groups)
@@ -187,24 +182,34 @@ def generate_models(doc: dict[str, Any], package: str, batch_size: int = BATCH_S
     pack_key = cache.key("model_fragments", package)
     known = _read_pack(cache.get("model_fragments", pack_key))
     todo = [i for i in range(len(groups)) if any(keys[kind][i] not in known for kind in inputs)]
-    runs = batches([groups[i] for i in todo], batch_size)
+    # The common shapes are written directly (`native_models`); datamodel-code-generator writes the rest.
+    computed: dict[str, Fragment] = {}
+    rest: dict[str, list[int]] = {kind: [] for kind in inputs}
+    for kind, source in inputs.items():
+        for i in todo:
+            if keys[kind][i] in known:
+                continue
+            try:
+                computed[keys[kind][i]] = native_fragment(kind, groups[i], source, package)
+            except Unsupported:
+                rest[kind].append(i)
     tasks: list[tuple[Any, ...]] = []
-    for batch in runs:
-        members = [groups[todo[i]] for i in batch]
-        context = closure(graph, [n for group in members for n in group])
-        stubs = name_neighbours(all_names, context)
-        for kind, source in inputs.items():
+    owners: list[tuple[str, list[int]]] = []
+    for kind, source in inputs.items():
+        for batch in batches([groups[i] for i in rest[kind]], batch_size):
+            members = [groups[rest[kind][j]] for j in batch]
+            context = closure(graph, [n for group in members for n in group])
+            stubs = name_neighbours(all_names, context)
             tasks.append((kind, members, {n: source[n] for n in sorted(context)}, stubs, package, openapi, frozenset(reached & context)))
-    if len(tasks) >= 2 and sum(len(groups[i]) for i in todo) >= PARALLEL_THRESHOLD and (os.cpu_count() or 1) >= 2:
+            owners.append((kind, [rest[kind][j] for j in batch]))
+    if len(tasks) >= 2 and sum(len(groups[i]) for kind in rest for i in rest[kind]) >= PARALLEL_THRESHOLD and (os.cpu_count() or 1) >= 2:
         with ProcessPoolExecutor(max_workers=min(os.cpu_count() or 1, len(tasks))) as pool:
             results = list(pool.map(_run_task, tasks))
     else:
         results = [_run_task(task) for task in tasks]
-    computed: dict[str, Fragment] = {}
-    for batch, (pydantic_fragments, typeddict_fragments) in zip(runs, zip(results[::2], results[1::2], strict=True), strict=True):
-        for j, pyd, td in zip(batch, pydantic_fragments, typeddict_fragments, strict=True):
-            computed[keys["pydantic"][todo[j]]] = pyd
-            computed[keys["typeddict"][todo[j]]] = td
+    for (kind, indices), fragments_of_run in zip(owners, results, strict=True):
+        for i, fragment in zip(indices, fragments_of_run, strict=True):
+            computed[keys[kind][i]] = fragment
     fragments = {**known, **computed}
     parts = [[fragments[keys["pydantic"][i]], fragments[keys["typeddict"][i]]] for i in range(len(groups))]
     if computed:
@@ -217,6 +222,19 @@ def generate_models(doc: dict[str, Any], package: str, batch_size: int = BATCH_S
     result = ModelModules(sources, names, model_names, typeddict_names)
     cache.put("models", key, json.dumps(vars(result), sort_keys=True).encode())
     return result
+
+
+def codegen_inputs(schemas: dict[str, Any], package: str) -> tuple[dict[str, Any], dict[str, dict[str, Any]]]:
+    """The components as the code generators see them, and as each kind ("pydantic", "typeddict") does."""
+    components = _file_inputs(_discriminators({name: _for_codegen(schema) for name, schema in schemas.items()}), package)
+    # One model class serves requests and responses: a required `readOnly` property (sent only by
+    # the server) or `writeOnly` one (sent only by the client) is optional in it. The TypedDicts only
+    # describe what is sent, so there only `readOnly` ones are.
+    inputs = {
+        "pydantic": _unrequired(components, ("readOnly", "writeOnly")),
+        "typeddict": _unrequired(components, ("readOnly",)),
+    }
+    return components, inputs
 
 
 def group_keys(

@@ -1,0 +1,452 @@
+"""Model code for the common shapes of schema, written directly instead of by datamodel-code-generator.
+
+datamodel-code-generator costs 6-11 ms per schema (GitHub's 7,000 schemas: about 50 s of the run's
+68 s), most of it in parsing and planning that the common shapes do not need. Here a group whose
+schemas are all plain objects, enums and aliases of the shapes below is written in one pass over
+the schemas, as the same `Fragment` that datamodel-code-generator's run and our edits of it
+(`models._lenient`) give, byte for byte: `tests/generator/test_native_models.py` compares the two
+on every fixture spec, and `benchmarks/bench_native_models.py` over real specs. A schema outside the
+known shapes raises `Unsupported`, and its group goes to datamodel-code-generator as before.
+
+Names and literals come from datamodel-code-generator's own helpers (its field-name resolvers,
+`represent_python_value`, `format_docstring`), so the two cannot drift apart on them.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from datamodel_code_generator import PythonVersion
+from datamodel_code_generator._python_syntax import format_docstring
+from datamodel_code_generator._target_unicode import is_python_name
+from datamodel_code_generator.model.field_name import PydanticFieldNameResolver
+from datamodel_code_generator.python_literal import represent_python_value
+from datamodel_code_generator.reference import EnumFieldNameResolver, FieldNameResolver
+
+from generator.emit.model_modules import REF, Fragment, _fragment
+
+
+class Unsupported(Exception):
+    """A schema whose code datamodel-code-generator writes: outside the shapes this module knows."""
+
+
+_TARGET = PythonVersion.PY_310
+_PYDANTIC_FIELDS = PydanticFieldNameResolver(snake_case_field=True, target_python_version=_TARGET)
+_TYPEDDICT_FIELDS = FieldNameResolver(snake_case_field=False, target_python_version=_TARGET)
+_ENUM_MEMBERS = EnumFieldNameResolver(capitalise_enum_members=True, use_subclass_enum=True, target_python_version=_TARGET)
+
+# Keys that change nothing in the code written for a schema, and the extensions that do.
+_INERT = frozenset({"title", "example", "examples", "externalDocs", "xml", "readOnly", "writeOnly"})
+_READ_EXTENSIONS = ("x-python", "x-enum", "x-is-", "x-avro", "x-xsd", "x-datamodel", "x-propertyNames", "x-www")
+
+
+def _unknown(schema: dict[str, Any], known: frozenset[str] | set[str]) -> list[str]:
+    """The keys of `schema` that may change its code and that the caller does not handle."""
+    return sorted(k for k in schema if k not in known and k not in _INERT and not (k.startswith("x-") and not k.startswith(_READ_EXTENSIONS)))
+_SCALARS = {"string": "str", "integer": "int", "number": "float", "boolean": "bool"}
+# Formats of a string that keep it `str`: the ones `models._run` maps to a string.
+_PLAIN_FORMATS = frozenset({"email", "idn-email", "uri", "uri-reference", "iri", "iri-reference", "uri-template"})
+_NUMBER_FORMATS = {"integer": frozenset({"int32", "int64"}), "number": frozenset({"float", "double"})}
+# Field(...) keyword for each constraint keyword of a schema, by the kind of value.
+_STRING_CONSTRAINTS = {"minLength": "min_length", "maxLength": "max_length", "pattern": "pattern"}
+_NUMBER_CONSTRAINTS = {"minimum": "ge", "maximum": "le", "exclusiveMinimum": "gt", "exclusiveMaximum": "lt", "multipleOf": "multiple_of"}
+_ARRAY_CONSTRAINTS = {"minItems": "min_length", "maxItems": "max_length"}
+_CONSTRAINT_ARGS = frozenset({"gt", "ge", "lt", "le", "multiple_of", "min_length", "max_length", "pattern"})
+
+
+def _imports(package: str) -> dict[str, tuple[str, str, str | None]]:
+    base = f"{package}._base_model"
+    return {
+        "Annotated": ("typing", "Annotated", None),
+        "Any": ("typing", "Any", None),
+        "Literal": ("typing", "Literal", None),
+        "TypeAlias": ("typing", "TypeAlias", None),
+        "TypedDict": ("typing", "TypedDict", None),
+        "NotRequired": ("typing_extensions", "NotRequired", None),
+        "TypeAliasType": ("typing_extensions", "TypeAliasType", None),
+        "Field": ("pydantic", "Field", None),
+        "ConfigDict": ("pydantic", "ConfigDict", None),
+        "datetime": ("datetime", "datetime", None),
+        "UUID": ("uuid", "UUID", None),
+        "FileInput": (f"{package}._files", "FileInput", None),
+        **{name: (base, name, None) for name in ("BaseModel", "OpenEnum", "Constraints", "Formatted", "OpenUnion", "UnknownVariant")},
+    }
+
+
+class _Writer:
+    def __init__(self, kind: str, schemas: dict[str, Any], package: str) -> None:
+        self.kind = kind
+        self.schemas = schemas
+        self.package = package
+        self.suffix = "TypedDict" if kind == "typeddict" else ""
+        self.defined = {name + self.suffix for name in schemas}
+        self.imports = _imports(package)
+        # The names the definition being written uses, and those evaluated when it runs (bases,
+        # defaults): `model_modules._uses` of its syntax tree, kept while writing instead.
+        self.every: set[str] = set()
+        self.eager: set[str] = set()
+        self.group: set[str] = set()
+        # Members of a discriminated union: datamodel-code-generator narrows their discriminating
+        # property to a `Literal` of their tag.
+        self.tagged: set[str] = set()
+        for schema in schemas.values():
+            if isinstance(schema, dict) and isinstance(schema.get("discriminator"), dict):
+                mapping = schema["discriminator"].get("mapping")
+                refs = [*(mapping.values() if isinstance(mapping, dict) else ())]
+                refs += [m.get("$ref") for key in ("oneOf", "anyOf") for m in schema.get(key) or () if isinstance(m, dict)]
+                self.tagged.update(ref.rsplit("/", 1)[-1] for ref in refs if isinstance(ref, str))
+
+    # -- types ---------------------------------------------------------------------------------------
+    def target(self, ref: Any) -> tuple[str, dict[str, Any]]:
+        if not isinstance(ref, str) or not ref.startswith(REF) or ref[len(REF):] not in self.schemas:
+            raise Unsupported("a $ref outside components/schemas")
+        schema = self.schemas[ref[len(REF):]]
+        if not isinstance(schema, dict):
+            raise Unsupported("a schema that is not an object")
+        return ref[len(REF):], schema
+
+    def scalar(self, schema: dict[str, Any], kind: str) -> str:
+        fmt = schema.get("format")
+        if kind == "string":
+            if fmt is None or fmt in _PLAIN_FORMATS:
+                return "str"
+            if fmt == "date-time":
+                if self.kind == "typeddict":
+                    return "str"
+                self.every.update(("Annotated", "datetime", "Formatted"))
+                return "Annotated[datetime, Formatted()]"
+            raise Unsupported(f"string format {fmt}")
+        if fmt is not None and fmt not in _NUMBER_FORMATS.get(kind, ()):
+            raise Unsupported(f"{kind} format {fmt}")
+        return _SCALARS[kind]
+
+    def type_of(self, schema: Any) -> tuple[str, bool, bool]:
+        """The type a property or alias schema is written as, whether it is nullable, and whether
+        that comes from the schema itself (not from the one a `$ref` names)."""
+        if not isinstance(schema, dict):
+            raise Unsupported("a schema that is not an object")
+        if "$ref" in schema:
+            if _unknown(schema, {"$ref", "description"}):
+                raise Unsupported("a $ref with siblings")
+            name, target = self.target(schema["$ref"])
+            self.every.add(name + self.suffix)
+            return name + self.suffix, _nullable(target), False
+        extra = _unknown(schema, {"type", "format", "description", "nullable", "deprecated", "default", "items", "enum", "additionalProperties", *_STRING_CONSTRAINTS, *_NUMBER_CONSTRAINTS, *_ARRAY_CONSTRAINTS})
+        if extra:
+            raise Unsupported(f"a property with {extra}")
+        types = schema.get("type")
+        nullable = _nullable(schema)
+        if isinstance(types, list):
+            rest = [t for t in types if t != "null"]
+            if len(rest) != 1:
+                raise Unsupported("several types")
+            types = rest[0]
+        if "enum" in schema:
+            values = [v for v in schema["enum"] if v is not None] if isinstance(schema["enum"], list) else []
+            if len(values) != 1 or not isinstance(values[0], str) or types != "string" or nullable:
+                raise Unsupported("an inline enum")  # a nullable one becomes a class of its own
+            self.every.add("Literal")
+            return f"Literal[{represent_python_value(values[0])}]", nullable, schema.get("nullable") is True
+        if types in _SCALARS:
+            return self.scalar(schema, types), nullable, schema.get("nullable") is True
+        if types == "array":
+            items = schema.get("items")
+            if not isinstance(items, dict) or items.get("type") == "array":
+                raise Unsupported("array of arrays")  # a class of its own there
+            inner, inner_null, _ = self.type_of(items)
+            if inner_null and "$ref" not in items:
+                raise Unsupported("nullable items")
+            return f"list[{inner}{' | None' if inner_null else ''}]", nullable, schema.get("nullable") is True
+        if types == "object" or (types is None and "additionalProperties" in schema):
+            values = schema.get("additionalProperties", True)
+            if values is True or values == {}:
+                self.every.add("Any")
+                return "dict[str, Any]", nullable, schema.get("nullable") is True
+            inner, inner_null, _ = self.type_of(values)
+            if inner_null:
+                raise Unsupported("nullable values")
+            return f"dict[str, {inner}]", nullable, schema.get("nullable") is True
+        if types is None and not (set(schema) - {"description"}):
+            self.every.add("Any")
+            return "Any", False, False
+        raise Unsupported(f"type {types!r}")
+
+    # -- definitions ---------------------------------------------------------------------------------
+    def definition(self, name: str) -> str:
+        schema = self.schemas[name]
+        if not isinstance(schema, dict):
+            raise Unsupported("a schema that is not an object")
+        if name in self.tagged:
+            raise Unsupported("a member of a discriminated union")
+        if isinstance(schema.get("properties"), dict) and schema["properties"]:
+            return self.model(name, schema)
+        if "enum" in schema:
+            return self.enum(name, schema)
+        if "allOf" in schema:
+            return self.subclass(name, schema)
+        return self.alias(name, schema)
+
+    def subclass(self, name: str, schema: dict[str, Any]) -> str:
+        """`allOf` of models and nothing else: a class of those bases."""
+        parts = schema["allOf"]
+        if set(schema) - {"allOf"} or not isinstance(parts, list) or len(parts) < 2:
+            raise Unsupported("an allOf with other keywords")
+        bases: list[str] = []
+        seen: list[str] = []
+        for part in parts:
+            if not isinstance(part, dict) or set(part) != {"$ref"}:
+                raise Unsupported("an allOf of other than references")
+            base, target = self.target(part["$ref"])
+            if not (isinstance(target.get("properties"), dict) and target["properties"]) or set(target) & {"allOf", "anyOf", "oneOf", "nullable"}:
+                raise Unsupported("an allOf of other than models")
+            bases.append(base + self.suffix)
+            seen += list(target["properties"])
+        if len(set(seen)) != len(seen):
+            raise Unsupported("an allOf of models that share a property")  # merged into one class there
+        if len(set(bases)) != len(bases) or self.group & set(bases):
+            raise Unsupported("an allOf that repeats a base")
+        self.eager.update(bases)
+        return f"class {name}{self.suffix}({', '.join(bases)}):\n    pass"
+
+    def alias(self, name: str, schema: dict[str, Any]) -> str:
+        """A scalar, a list, or a union of those and of other groups' classes, under a name of its own."""
+        if _unknown(schema, {"type", "format", "description", "anyOf", "oneOf", "nullable", "items"}) or (self.kind == "pydantic" and "title" in schema):
+            raise Unsupported("an alias with other keywords")
+        branches = schema.get("anyOf", schema.get("oneOf"))
+        if branches is not None:
+            if set(schema) & {"type", "format", "items"} or schema.get("nullable", True) is not True or not isinstance(branches, list) or not branches:
+                raise Unsupported("a union with other keywords")
+            hints = []
+            for branch in branches:
+                if not isinstance(branch, dict) or _unknown(branch, {"type", "items", "$ref", "description", "example", "examples"}) or set(branch) & (_INERT - {"example", "examples"}):
+                    raise Unsupported("a union member with keywords")
+                hint, nullable, _ = self.type_of(branch)
+                if nullable or branch.get("type") == "object" or branch.get("format"):
+                    raise Unsupported("a union member that is nullable")
+                hints.append(hint)
+            if len(set(hints)) != len(hints):
+                raise Unsupported("a union that repeats a type")
+            hint = " | ".join(hints) + (" | None" if schema.get("nullable") is True else "")
+        elif schema.get("type") in _SCALARS or schema.get("type") == "array":
+            hint, nullable, _ = self.type_of(schema)
+            if nullable:
+                hint += " | None"
+        else:
+            raise Unsupported("not an object with properties")
+        if self.group & self.every:
+            raise Unsupported("an alias that names its own group")  # written quoted there
+        description = schema.get("description")
+        doc = "\n" + format_docstring(description, 0) if isinstance(description, str) and description.strip() else ""
+        if self.kind == "typeddict":
+            self.every.add("TypeAlias")
+            return f"{name}TypedDict: TypeAlias = {hint}{doc}"
+        self.every.add("TypeAliasType")
+        return f'{name} = TypeAliasType("{name}", {hint}){doc}'
+
+    def enum(self, name: str, schema: dict[str, Any]) -> str:
+        if _unknown(schema, {"type", "enum", "description", "nullable", "default", "deprecated"}):
+            raise Unsupported("an enum with other keywords")
+        values = schema["enum"]
+        if schema.get("type", "string") != "string" or not isinstance(values, list) or not values or not all(isinstance(v, str) for v in values):
+            raise Unsupported("an enum that is not of strings")
+        if any(represent_python_value(v) != f"'{v}'" for v in values):
+            raise Unsupported("an enum value that needs escapes")  # written with other quotes there
+        if len(set(values)) != len(values) or len(values) < 2:  # one value: a `Literal` alias there
+            raise Unsupported("an enum with repeated values")
+        description = schema.get("description")
+        doc = isinstance(description, str) and description.strip()
+        if self.kind == "typeddict":
+            self.every.update(("TypeAlias", "Literal"))
+            text = f"{name}TypedDict: TypeAlias = Literal[{', '.join(represent_python_value(v) for v in values)}]"
+            if _nullable(schema):
+                text += " | None"
+            return text + ("\n" + format_docstring(description, 0) if doc else "")
+        self.eager.add("OpenEnum")
+        lines = [f"class {name}({'str, ' if 'type' in schema else ''}OpenEnum):"]
+        if doc:
+            lines.append("    " + format_docstring(description, 4))
+        for value, member in _members(values).items():
+            lines.append(f"    {member} = {represent_python_value(value)}")
+        return "\n".join(lines)
+
+    def model(self, name: str, schema: dict[str, Any]) -> str:
+        extra = _unknown(schema, {"type", "properties", "required", "description", "nullable", "additionalProperties"})
+        if extra:
+            raise Unsupported(f"an object with {extra}")
+        if schema.get("type", "object") != "object":
+            raise Unsupported("properties on a non-object")
+        required = schema.get("required") or []
+        if self.kind == "typeddict" and not all(is_python_name(prop, _TARGET) for prop in schema["properties"]):
+            return self.functional_typeddict(name, schema["properties"], required)
+        base = "TypedDict" if self.kind == "typeddict" else "BaseModel"
+        self.eager.add(base)
+        lines = [f"class {name}{self.suffix}({base}):"]
+        description = schema.get("description")
+        if isinstance(description, str) and description.strip():
+            lines.append("    " + format_docstring(description, 4))
+        extra_keys = schema.get("additionalProperties")
+        if extra_keys not in (None, True, False):
+            raise Unsupported("additional properties of a schema")
+        if extra_keys is not None and self.kind == "pydantic":
+            self.eager.add("ConfigDict")
+            lines += ["    model_config = ConfigDict(", f"        extra={'allow' if extra_keys else 'forbid'!r},", "    )"]
+        taken: set[str] = set()
+        for prop, sub in schema["properties"].items():
+            lines += self.field(prop, sub, prop in required, taken)
+        return "\n".join(lines)
+
+    def functional_typeddict(self, name: str, properties: dict[str, Any], required: list[Any]) -> str:
+        """A TypedDict with keys that are no names: `X = TypedDict("X", {...})`, without docstrings."""
+        self.every.add("TypedDict")
+        lines = [f"{name}TypedDict = TypedDict('{name}TypedDict', {{"]
+        for prop, sub in properties.items():
+            if not prop.isprintable() or "'" in prop or "\\" in prop:
+                raise Unsupported("a key that needs escapes")
+            hint, nullable, _ = self.type_of(sub)
+            if nullable:
+                hint += " | None"
+            if prop not in required:
+                self.every.add("NotRequired")
+                hint = f"NotRequired[{hint}]"
+            lines.append(f"    '{prop}': {hint},")
+        if self.group & self.every:
+            raise Unsupported("a functional TypedDict that names its own group")  # written quoted there
+        return "\n".join(lines) + "})"
+
+    def field(self, prop: str, schema: Any, required: bool, taken: set[str]) -> list[str]:
+        hint, nullable, own = self.type_of(schema)
+        if self.kind == "typeddict":
+            # A key that is a name but not a field name (`_links`) is renamed (`field_links`), as there.
+            name, _ = _TYPEDDICT_FIELDS.get_valid_field_name_and_alias(prop, excludes=taken)
+            taken.add(name)
+            if nullable:
+                hint += " | None"
+            if not required:
+                self.every.add("NotRequired")
+            line = f"    {name}: {hint if required else f'NotRequired[{hint}]'}"
+        else:
+            name, alias = _PYDANTIC_FIELDS.get_valid_field_name_and_alias(prop, excludes=taken)
+            taken.add(name)
+            args: dict[str, Any] = {}
+            if alias is not None:
+                args["alias"] = alias
+            if "examples" in schema:
+                args["examples"] = schema["examples"]
+            elif "example" in schema:
+                args["examples"] = [schema["example"]]
+            if schema.get("deprecated") is True:
+                args["deprecated"] = True
+            for table in (_STRING_CONSTRAINTS, _NUMBER_CONSTRAINTS, _ARRAY_CONSTRAINTS):
+                for key, arg in table.items():
+                    if key in schema and not isinstance(schema[key], bool):
+                        args[arg] = _bound(schema, schema[key]) if table is _NUMBER_CONSTRAINTS else schema[key]
+            # OpenAPI 3.0: `exclusiveMinimum: true` makes `minimum` exclusive.
+            for flag, inclusive, exclusive in (("exclusiveMinimum", "ge", "gt"), ("exclusiveMaximum", "le", "lt")):
+                if schema.get(flag) is True and inclusive in args:
+                    args[exclusive] = args.pop(inclusive)
+            default = None
+            if "$ref" in schema and "default" in self.target(schema["$ref"])[1] and not required:
+                default = self.default(schema, self.target(schema["$ref"])[1]["default"])
+                hint += " | None"
+            elif "default" in schema and not required:
+                default = self.default(schema, schema["default"])
+                if nullable:
+                    hint += " | None"
+            elif nullable or not required:
+                hint += " | None"
+            if required and nullable and own and not args and default is None:
+                self.every.update(("Annotated", "Field"))
+                line = f"    {name}: Annotated[{hint}, Field(...)]"
+            else:
+                line = f"    {name}: {_annotated(hint, args, self.every)}"
+            if default is not None:
+                line += f" = {default}"
+            elif not required:
+                line += " = None"
+        out = [line]
+        description = schema.get("description") if isinstance(schema, dict) else None
+        if isinstance(description, str) and description.strip():
+            out.append("    " + format_docstring(description, 4))
+        return out
+
+    def default(self, schema: dict[str, Any], value: Any) -> str:
+        if "$ref" in schema:
+            name, target = self.target(schema["$ref"])
+            values = target.get("enum")
+            if "properties" in target or not isinstance(values, list) or value not in values or not isinstance(value, str):
+                raise Unsupported("a default of a $ref")
+            self.eager.add(name)
+            return f"{name}.{_members([v for v in values if isinstance(v, str)])[value]}"
+        if isinstance(value, bool) and schema.get("type") == "boolean":
+            return repr(value)
+        if isinstance(value, str) and schema.get("type") == "string" and "enum" not in schema:
+            return represent_python_value(value)
+        raise Unsupported("a default")
+
+
+def _bound(schema: dict[str, Any], value: Any) -> Any:
+    """A numeric constraint as written: a float for a `number`."""
+    if isinstance(value, bool) or not isinstance(value, (int, float)) or isinstance(schema.get("type"), list):
+        raise Unsupported("a numeric constraint")
+    if schema.get("type") == "number":
+        return float(value)
+    if schema.get("type") == "integer" and isinstance(value, int):
+        return value
+    raise Unsupported("a numeric constraint")
+
+
+def _members(values: list[str]) -> dict[str, str]:
+    """The member name of each value of a string enum."""
+    taken: set[str] = set()
+    out: dict[str, str] = {}
+    for value in values:
+        out[value] = member = _ENUM_MEMBERS.get_valid_name(value, excludes=taken)
+        taken.add(member)
+    return out
+
+
+def _nullable(schema: dict[str, Any]) -> bool:
+    types = schema.get("type")
+    return schema.get("nullable") is True or (isinstance(types, list) and "null" in types) or (isinstance(schema.get("enum"), list) and None in schema["enum"])
+
+
+def _annotated(hint: str, args: dict[str, Any], used: set[str]) -> str:
+    """`Annotated[hint, Field(...)]` as datamodel-code-generator writes it (arguments sorted as text),
+    with the constraints moved to `Constraints(...)` as `models.request_only_constraints` moves them."""
+    if not args:
+        return hint
+    texts = sorted(f"{k}={represent_python_value(v)}" for k, v in args.items())
+    checks = [t for t in texts if t.split("=", 1)[0] in _CONSTRAINT_ARGS]
+    rest = [t for t in texts if t.split("=", 1)[0] not in _CONSTRAINT_ARGS]
+    used.update(["Annotated", *(["Field"] if rest else []), *(["Constraints"] if checks else [])])
+    metas = ([f"Field({', '.join(rest)})"] if rest else []) + ([f"Constraints({', '.join(checks)})"] if checks else [])
+    return f"Annotated[{hint}, {', '.join(metas)}]"
+
+
+_WRITERS: dict[tuple[str, int, str], _Writer] = {}
+
+
+def _writer(kind: str, schemas: dict[str, Any], package: str) -> _Writer:
+    key = (kind, id(schemas), package)
+    if key not in _WRITERS:
+        _WRITERS.clear()
+        _WRITERS[key] = _Writer(kind, schemas, package)
+    return _WRITERS[key]
+
+
+def fragment(kind: str, group: tuple[str, ...], schemas: dict[str, Any], package: str) -> Fragment:
+    """The `Fragment` of `kind` ("pydantic" or "typeddict") for `group`, as `models.run_groups` gives
+    it; `schemas`: the components as prepared for that kind. Raises `Unsupported` for a group with a
+    schema outside the shapes written here."""
+    writer = _writer(kind, schemas, package)
+    texts: dict[str, str] = {}
+    uses: dict[str, tuple[set[str], set[str]]] = {}
+    writer.group = {name + writer.suffix for name in group}
+    for name in group:
+        writer.every, writer.eager = set(), set()
+        text = writer.definition(name)
+        texts[name + writer.suffix] = text
+        every = writer.every | writer.eager
+        uses[name + writer.suffix] = (writer.eager if text.startswith("class ") else every, every)
+    evaluated = {name for name, text in texts.items() if not text.startswith("class ")}
+    return _fragment(sorted(texts), texts, uses, writer.imports, writer.defined, evaluated)
