@@ -383,6 +383,8 @@ def _resolve_deep_refs(doc: dict[str, Any], schemas: dict[str, Any]) -> None:
 
 
 def _rewrite_refs(node: Any, mapping: dict[str, str]) -> None:
+    """Point every `$ref`, and every target of a discriminator's `mapping` (a `$ref` or a bare schema
+    name, which becomes a `$ref`), at the renamed schemas."""
     stack = [node]
     while stack:
         current = stack.pop()
@@ -390,6 +392,12 @@ def _rewrite_refs(node: Any, mapping: dict[str, str]) -> None:
             ref = current.get("$ref")
             if isinstance(ref, str) and ref in mapping:
                 current["$ref"] = mapping[ref]
+            disc = current.get("discriminator")
+            targets = disc.get("mapping") if isinstance(disc, dict) else None
+            if isinstance(targets, dict):
+                for tag, target in targets.items():
+                    if isinstance(target, str) and (target in mapping or SCHEMA_REF + target in mapping):
+                        targets[tag] = mapping.get(target) or mapping[SCHEMA_REF + target]
             stack.extend(current.values())
         elif isinstance(current, list):
             stack.extend(current)

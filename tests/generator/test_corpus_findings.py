@@ -134,3 +134,18 @@ def test_a_ref_into_an_allof_member_names_it_like_the_normaliser_does() -> None:
     api = load_api(CORPUS / "ref_into_allof_member.yaml", {"package": "corpus_allof"})[1]
     assert sorted(api.models) == ["Customer", "CustomerAllOf2", "Order", "OrderAllOf1", "OrderAllOf2"]
     assert [f.wire_name for f in api.models["Customer"].fields] == ["id", "name"]
+
+
+def test_a_discriminator_mapping_follows_the_renamed_schemas(generate) -> None:
+    """The mapping names the renamed schemas (as a `$ref` or a bare name): a real answer, tagged
+    "private", is read as the private user, not as an unknown variant."""
+    sdk = _generated_ok(generate, "discriminator_mapping_renamed.yaml")
+    code = (
+        "from pydantic import TypeAdapter\n"
+        "from corpus_discriminator_mapping_renamed import models\n"
+        "adapter = TypeAdapter(models.GetUserResponseBody)\n"
+        "print(type(adapter.validate_python({'login': 'a', 'user_view_type': 'private', 'private_gists': 2})).__name__)\n"
+        "print(type(adapter.validate_python({'login': 'a', 'user_view_type': 'public'})).__name__)\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], env={**os.environ, "PYTHONPATH": str(sdk / "src")}, capture_output=True, text=True, check=False)
+    assert out.stdout.split() == ["PrivateUser", "PublicUser"], out.stderr
