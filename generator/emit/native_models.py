@@ -36,7 +36,8 @@ _TYPEDDICT_FIELDS = FieldNameResolver(snake_case_field=False, target_python_vers
 _ENUM_MEMBERS = EnumFieldNameResolver(capitalise_enum_members=True, use_subclass_enum=True, target_python_version=_TARGET)
 
 # Keys that change nothing in the code written for a schema, and the extensions that do.
-_INERT = frozenset({"title", "example", "examples", "externalDocs", "xml", "readOnly", "writeOnly"})
+# (`externalDocs`, `xml` and `content*` are written into `json_schema_extra` there.)
+_INERT = frozenset({"title", "example", "examples", "readOnly", "writeOnly"})
 _READ_EXTENSIONS = ("x-python", "x-enum", "x-is-", "x-avro", "x-xsd", "x-datamodel", "x-propertyNames", "x-www")
 
 
@@ -129,6 +130,8 @@ class _Writer:
             if _unknown(schema, {"$ref", "description"}):
                 raise Unsupported("a $ref with siblings")
             name, target = self.target(schema["$ref"])
+            if self.kind == "typeddict" and isinstance(target.get("type"), list) and "null" in target["type"]:
+                raise Unsupported("a reference to a schema of type null")  # not `| None` there, as in the model
             self.every.add(name + self.suffix)
             return name + self.suffix, _nullable(target), False
         extra = _unknown(schema, {"type", "format", "description", "nullable", "deprecated", "default", "items", "enum", "additionalProperties", *_STRING_CONSTRAINTS, *_NUMBER_CONSTRAINTS, *_ARRAY_CONSTRAINTS})
@@ -136,6 +139,8 @@ class _Writer:
             raise Unsupported(f"a property with {extra}")
         types = schema.get("type")
         nullable = _nullable(schema)
+        if schema.get("nullable") is False:
+            raise Unsupported("nullable: false")  # an optional field without `| None` there
         if isinstance(types, list):
             rest = [t for t in types if t != "null"]
             if len(rest) != 1:
@@ -153,11 +158,13 @@ class _Writer:
             items = schema.get("items")
             if not isinstance(items, dict) or items.get("type") == "array":
                 raise Unsupported("array of arrays")  # a class of its own there
+            if "$ref" not in items and set(items) - {"type", "format"}:
+                raise Unsupported("items with keywords")  # an alias of its own there
             inner, inner_null, _ = self.type_of(items)
             if inner_null and "$ref" not in items:
                 raise Unsupported("nullable items")
             return f"list[{inner}{' | None' if inner_null else ''}]", nullable, schema.get("nullable") is True
-        if types == "object" or (types is None and "additionalProperties" in schema):
+        if types == "object":  # (`additionalProperties` without `type: object` is `Any` there)
             values = schema.get("additionalProperties", True)
             if values is True or values == {}:
                 self.every.add("Any")
@@ -336,6 +343,10 @@ class _Writer:
                 args["examples"] = [schema["example"]]
             if schema.get("deprecated") is True:
                 args["deprecated"] = True
+            if "title" in schema and "$ref" not in schema:
+                args["title"] = schema["title"]
+            if isinstance(schema, dict):
+                _check_constraints(schema)
             for table in (_STRING_CONSTRAINTS, _NUMBER_CONSTRAINTS, _ARRAY_CONSTRAINTS):
                 for key, arg in table.items():
                     if key in schema and not isinstance(schema[key], bool):
@@ -382,6 +393,15 @@ class _Writer:
         if isinstance(value, str) and schema.get("type") == "string" and "enum" not in schema:
             return represent_python_value(value)
         raise Unsupported("a default")
+
+
+def _check_constraints(schema: dict[str, Any]) -> None:
+    """Constraints only where they constrain: on the type they are for, and on a string without a
+    format (one of a `date-time` is dropped there)."""
+    kind = schema.get("type")
+    for table, types in ((_STRING_CONSTRAINTS, ("string",)), (_NUMBER_CONSTRAINTS, ("integer", "number")), (_ARRAY_CONSTRAINTS, ("array",))):
+        if any(key in schema for key in table) and (kind not in types or (kind == "string" and schema.get("format") not in (None, *_PLAIN_FORMATS))):
+            raise Unsupported("a constraint for another type")
 
 
 def _bound(schema: dict[str, Any], value: Any) -> Any:
@@ -444,7 +464,9 @@ def fragment(kind: str, group: tuple[str, ...], schemas: dict[str, Any], package
     writer.group = {name + writer.suffix for name in group}
     for name in group:
         writer.every, writer.eager = set(), set()
-        text = writer.definition(name)
+        # As `model_modules.split_module` cuts a generated module into lines: every line break
+        # Python knows (`\r\n`, `\r`, `\x0c`...) in a description becomes `\n`.
+        text = "\n".join(writer.definition(name).splitlines()).rstrip()
         texts[name + writer.suffix] = text
         every = writer.every | writer.eager
         uses[name + writer.suffix] = (writer.eager if text.startswith("class ") else every, every)
