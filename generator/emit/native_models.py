@@ -14,6 +14,7 @@ Names and literals come from datamodel-code-generator's own helpers (its field-n
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from datamodel_code_generator import PythonVersion
@@ -47,6 +48,7 @@ def _unknown(schema: dict[str, Any], known: frozenset[str] | set[str]) -> list[s
 _SCALARS = {"string": "str", "integer": "int", "number": "float", "boolean": "bool"}
 # Formats of a string that keep it `str`: the ones `models._run` maps to a string.
 _PLAIN_FORMATS = frozenset({"email", "idn-email", "uri", "uri-reference", "iri", "iri-reference", "uri-template"})
+_NAME = re.compile(r"'(?:[^'\\]|\\.)*'|\"(?:[^\"\\]|\\.)*\"|([A-Za-z_]\w*)")
 _NUMBER_FORMATS = {"integer": frozenset({"int32", "int64"}), "number": frozenset({"float", "double"})}
 # Field(...) keyword for each constraint keyword of a schema, by the kind of value.
 _STRING_CONSTRAINTS = {"minLength": "min_length", "maxLength": "max_length", "pattern": "pattern"}
@@ -87,6 +89,8 @@ class _Writer:
         self.every: set[str] = set()
         self.eager: set[str] = set()
         self.group: set[str] = set()
+        # Definitions a schema needs besides its own (the class of a nullable enum): name -> (text, names it uses).
+        self.extra: dict[str, tuple[str, set[str]]] = {}
         # Members of a discriminated union: datamodel-code-generator narrows their discriminating
         # property to a `Literal` of their tag.
         self.tagged: set[str] = set()
@@ -158,17 +162,19 @@ class _Writer:
             items = schema.get("items")
             if not isinstance(items, dict) or items.get("type") == "array":
                 raise Unsupported("array of arrays")  # a class of its own there
-            if "$ref" not in items and set(items) - {"type", "format"}:
+            if "$ref" not in items and set(items) - {"type", "format", "example", "examples"}:
                 raise Unsupported("items with keywords")  # an alias of its own there
             inner, inner_null, _ = self.type_of(items)
             if inner_null and "$ref" not in items:
                 raise Unsupported("nullable items")
             return f"list[{inner}{' | None' if inner_null else ''}]", nullable, schema.get("nullable") is True
-        if types == "object":  # (`additionalProperties` without `type: object` is `Any` there)
+        if types == "object" and "items" not in schema:  # (`additionalProperties` without `type: object` is `Any` there)
             values = schema.get("additionalProperties", True)
             if values is True or values == {}:
                 self.every.add("Any")
                 return "dict[str, Any]", nullable, schema.get("nullable") is True
+            if not isinstance(values, dict) or ("$ref" not in values and set(values) - {"type", "format"}):
+                raise Unsupported("additional properties with keywords")  # an alias of its own there
             inner, inner_null, _ = self.type_of(values)
             if inner_null:
                 raise Unsupported("nullable values")
@@ -225,19 +231,24 @@ class _Writer:
                 raise Unsupported("a union with other keywords")
             hints = []
             for branch in branches:
-                if not isinstance(branch, dict) or _unknown(branch, {"type", "items", "$ref", "description", "example", "examples"}) or set(branch) & (_INERT - {"example", "examples"}):
+                if not isinstance(branch, dict) or _unknown(branch, {"type", "format", "items", "$ref", "description", "example", "examples"}) or set(branch) & (_INERT - {"example", "examples"}):
                     raise Unsupported("a union member with keywords")
                 hint, nullable, _ = self.type_of(branch)
-                if nullable or branch.get("type") == "object" or branch.get("format"):
+                if nullable or branch.get("type") == "object":
                     raise Unsupported("a union member that is nullable")
                 hints.append(hint)
             if len(set(hints)) != len(hints):
                 raise Unsupported("a union that repeats a type")
             hint = " | ".join(hints) + (" | None" if schema.get("nullable") is True else "")
         elif schema.get("type") in _SCALARS or schema.get("type") == "array":
-            hint, nullable, _ = self.type_of(schema)
-            if nullable:
+            hint, nullable, own = self.type_of(schema)
+            if nullable and not own:
+                raise Unsupported("an alias of a nullable type")
+            if nullable and (self.kind == "typeddict" or schema["type"] != "array"):
                 hint += " | None"
+            elif nullable:  # OpenAPI 3.0's `nullable: true` on a list
+                self.every.update(("Annotated", "Field"))
+                hint = f"Annotated[{hint} | None, Field(...)]"
         else:
             raise Unsupported("not an object with properties")
         if self.group & self.every:
@@ -254,6 +265,8 @@ class _Writer:
         if _unknown(schema, {"type", "enum", "description", "nullable", "default", "deprecated"}):
             raise Unsupported("an enum with other keywords")
         values = schema["enum"]
+        with_null = isinstance(values, list) and None in values
+        values = [v for v in values if v is not None] if with_null else values
         if schema.get("type", "string") != "string" or not isinstance(values, list) or not values or not all(isinstance(v, str) for v in values):
             raise Unsupported("an enum that is not of strings")
         if any(represent_python_value(v) != f"'{v}'" for v in values):
@@ -269,12 +282,20 @@ class _Writer:
                 text += " | None"
             return text + ("\n" + format_docstring(description, 0) if doc else "")
         self.eager.add("OpenEnum")
-        lines = [f"class {name}({'str, ' if 'type' in schema else ''}OpenEnum):"]
+        # With `null` among its values: a class `<name>Enum` of the others, and `<name>` its alias with None.
+        enum_name = f"{name}Enum" if with_null else name
+        if with_null and (enum_name in self.defined or "type" not in schema):
+            raise Unsupported("an enum with null whose class name is taken")
+        lines = [f"class {enum_name}({'str, ' if 'type' in schema else ''}OpenEnum):"]
         if doc:
             lines.append("    " + format_docstring(description, 4))
         for value, member in _members(values).items():
             lines.append(f"    {member} = {represent_python_value(value)}")
-        return "\n".join(lines)
+        if not with_null:
+            return "\n".join(lines)
+        self.extra[enum_name] = ("\n".join(lines), {"OpenEnum"})
+        self.eager, self.every = {"TypeAliasType", enum_name}, {"TypeAliasType", enum_name}
+        return f'{name} = TypeAliasType("{name}", {enum_name} | None)' + ("\n" + format_docstring(description, 0) if doc else "")
 
     def model(self, name: str, schema: dict[str, Any]) -> str:
         extra = _unknown(schema, {"type", "properties", "required", "description", "nullable", "additionalProperties"})
@@ -300,6 +321,10 @@ class _Writer:
         taken: set[str] = set()
         for prop, sub in schema["properties"].items():
             lines += self.field(prop, sub, prop in required, taken)
+        # A field named like a type its class's annotations use (`list: list[str]`) is renamed there.
+        used = {m.group(1) for line in lines[1:] if ": " in line for m in _NAME.finditer(line.split(": ", 1)[1]) if m.group(1)}
+        if taken & used:
+            raise Unsupported("a field named like a type its class uses")
         return "\n".join(lines)
 
     def functional_typeddict(self, name: str, properties: dict[str, Any], required: list[Any]) -> str:
@@ -462,6 +487,7 @@ def fragment(kind: str, group: tuple[str, ...], schemas: dict[str, Any], package
     texts: dict[str, str] = {}
     uses: dict[str, tuple[set[str], set[str]]] = {}
     writer.group = {name + writer.suffix for name in group}
+    writer.extra = {}
     for name in group:
         writer.every, writer.eager = set(), set()
         # As `model_modules.split_module` cuts a generated module into lines: every line break
@@ -470,5 +496,8 @@ def fragment(kind: str, group: tuple[str, ...], schemas: dict[str, Any], package
         texts[name + writer.suffix] = text
         every = writer.every | writer.eager
         uses[name + writer.suffix] = (writer.eager if text.startswith("class ") else every, every)
+    for name, (text, used) in writer.extra.items():
+        texts[name] = "\n".join(text.splitlines())
+        uses[name] = (used, used)
     evaluated = {name for name, text in texts.items() if not text.startswith("class ")}
     return _fragment(sorted(texts), texts, uses, writer.imports, writer.defined, evaluated)
