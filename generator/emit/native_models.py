@@ -89,6 +89,16 @@ class _Writer:
         self.every: set[str] = set()
         self.eager: set[str] = set()
         self.group: set[str] = set()
+        # `X2` where the union `X` has an inline member: datamodel-code-generator names that member
+        # `X2` too, and the one it writes under the name is not the schema's (found on ghes-2.21).
+        self.shadowed = {
+            f"{name}{i}"
+            for name, schema in schemas.items()
+            if isinstance(schema, dict)
+            for key in ("oneOf", "anyOf", "allOf")
+            if isinstance(schema.get(key), list) and any(not (isinstance(m, dict) and set(m) == {"$ref"}) for m in schema[key])
+            for i in range(1, len(schema[key]) + 2)
+        }
         # Definitions a schema needs besides its own (the class of a nullable enum): name -> (text, names it uses).
         self.extra: dict[str, tuple[str, set[str]]] = {}
         # Members of a discriminated union: datamodel-code-generator narrows their discriminating
@@ -162,7 +172,7 @@ class _Writer:
             items = schema.get("items")
             if not isinstance(items, dict) or items.get("type") == "array":
                 raise Unsupported("array of arrays")  # a class of its own there
-            if "$ref" not in items and set(items) - {"type", "format", "example", "examples"}:
+            if "$ref" not in items and set(items) - {"type", "format", "example", "examples", "description"}:
                 raise Unsupported("items with keywords")  # an alias of its own there
             inner, inner_null, _ = self.type_of(items)
             if inner_null and "$ref" not in items:
@@ -179,9 +189,9 @@ class _Writer:
             if inner_null:
                 raise Unsupported("nullable values")
             return f"dict[str, {inner}]", nullable, schema.get("nullable") is True
-        if types is None and not (set(schema) - {"description"}):
+        if types is None and not (set(schema) - {"description", "nullable"}):
             self.every.add("Any")
-            return "Any", False, False
+            return "Any", nullable, schema.get("nullable") is True
         raise Unsupported(f"type {types!r}")
 
     # -- definitions ---------------------------------------------------------------------------------
@@ -191,6 +201,8 @@ class _Writer:
             raise Unsupported("a schema that is not an object")
         if name in self.tagged:
             raise Unsupported("a member of a discriminated union")
+        if name in self.shadowed:
+            raise Unsupported("a name datamodel-code-generator gives an inline member of a union")
         if isinstance(schema.get("properties"), dict) and schema["properties"]:
             return self.model(name, schema)
         if "enum" in schema:
@@ -202,7 +214,7 @@ class _Writer:
     def subclass(self, name: str, schema: dict[str, Any]) -> str:
         """`allOf` of models and nothing else: a class of those bases."""
         parts = schema["allOf"]
-        if set(schema) - {"allOf"} or not isinstance(parts, list) or len(parts) < 2:
+        if set(schema) - {"allOf", "description"} or not isinstance(parts, list) or len(parts) < 2:
             raise Unsupported("an allOf with other keywords")
         bases: list[str] = []
         seen: list[str] = []
@@ -219,22 +231,24 @@ class _Writer:
         if len(set(bases)) != len(bases) or self.group & set(bases):
             raise Unsupported("an allOf that repeats a base")
         self.eager.update(bases)
-        return f"class {name}{self.suffix}({', '.join(bases)}):\n    pass"
+        description = schema.get("description")
+        body = format_docstring(description, 4) if isinstance(description, str) and description.strip() else "pass"
+        return f"class {name}{self.suffix}({', '.join(bases)}):\n    {body}"
 
     def alias(self, name: str, schema: dict[str, Any]) -> str:
         """A scalar, a list, or a union of those and of other groups' classes, under a name of its own."""
-        if _unknown(schema, {"type", "format", "description", "anyOf", "oneOf", "nullable", "items"}) or (self.kind == "pydantic" and "title" in schema):
+        if _unknown(schema, {"type", "format", "description", "anyOf", "oneOf", "nullable", "items"}):
             raise Unsupported("an alias with other keywords")
         branches = schema.get("anyOf", schema.get("oneOf"))
         if branches is not None:
-            if set(schema) & {"type", "format", "items"} or schema.get("nullable", True) is not True or not isinstance(branches, list) or not branches:
+            if set(schema) & {"format", "items"} or schema.get("type", "object") != "object" or schema.get("nullable", True) is not True or not isinstance(branches, list) or not branches:
                 raise Unsupported("a union with other keywords")
             hints = []
             for branch in branches:
                 if not isinstance(branch, dict) or _unknown(branch, {"type", "format", "items", "$ref", "description", "example", "examples"}) or set(branch) & (_INERT - {"example", "examples"}):
                     raise Unsupported("a union member with keywords")
                 hint, nullable, _ = self.type_of(branch)
-                if nullable or branch.get("type") == "object":
+                if nullable or (branch.get("type") == "object" and set(branch) != {"type"}):
                     raise Unsupported("a union member that is nullable")
                 hints.append(hint)
             if len(set(hints)) != len(hints):
@@ -253,6 +267,11 @@ class _Writer:
             raise Unsupported("not an object with properties")
         if self.group & self.every:
             raise Unsupported("an alias that names its own group")  # written quoted there
+        if self.kind == "pydantic" and "title" in schema:
+            if "Field(" in hint:
+                raise Unsupported("a title with other field arguments")
+            self.every.update(("Annotated", "Field"))
+            hint = f"Annotated[{hint}, Field(title={represent_python_value(schema['title'])})]"
         description = schema.get("description")
         doc = "\n" + format_docstring(description, 0) if isinstance(description, str) and description.strip() else ""
         if self.kind == "typeddict":
@@ -319,10 +338,13 @@ class _Writer:
             self.eager.add("ConfigDict")
             lines += ["    model_config = ConfigDict(", f"        extra={'allow' if extra_keys else 'forbid'!r},", "    )"]
         taken: set[str] = set()
+        annotations: list[str] = []
         for prop, sub in schema["properties"].items():
-            lines += self.field(prop, sub, prop in required, taken)
+            field = self.field(prop, sub, prop in required, taken)
+            annotations.append(field[0].split(": ", 1)[1])
+            lines += field
         # A field named like a type its class's annotations use (`list: list[str]`) is renamed there.
-        used = {m.group(1) for line in lines[1:] if ": " in line for m in _NAME.finditer(line.split(": ", 1)[1]) if m.group(1)}
+        used = {m.group(1) for text in annotations for m in _NAME.finditer(text) if m.group(1)}
         if taken & used:
             raise Unsupported("a field named like a type its class uses")
         return "\n".join(lines)
