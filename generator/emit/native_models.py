@@ -19,6 +19,7 @@ from typing import Any
 
 from datamodel_code_generator import PythonVersion
 from datamodel_code_generator._python_syntax import format_docstring
+from datamodel_code_generator._regex_syntax import needs_python_engine
 from datamodel_code_generator._target_unicode import is_python_name
 from datamodel_code_generator.model.field_name import PydanticFieldNameResolver
 from datamodel_code_generator.python_literal import represent_python_value
@@ -99,6 +100,14 @@ class _Writer:
             if isinstance(schema.get(key), list) and any(not (isinstance(m, dict) and set(m) == {"$ref"}) for m in schema[key])
             for i in range(1, len(schema[key]) + 2)
         }
+        # Names datamodel-code-generator gives the inline schemas of properties (after the property: a
+        # `$ref` with siblings, an enum...), which take a schema's name in its run (just-eat.co.uk).
+        self.inline: set[str] = set()
+        for schema in schemas.values():
+            props = schema.get("properties") if isinstance(schema, dict) else None
+            for prop, sub in props.items() if isinstance(props, dict) else ():
+                if isinstance(sub, dict) and not ("$ref" in sub and set(sub) <= {"$ref", "description"}) and not _plain(sub):
+                    self.inline.update((_bare(prop), _bare(prop) + "item"))
         # Definitions a schema needs besides its own (the class of a nullable enum): name -> (text, names it uses).
         self.extra: dict[str, tuple[str, set[str]]] = {}
         # Members of a discriminated union: datamodel-code-generator narrows their discriminating
@@ -147,7 +156,9 @@ class _Writer:
             if self.kind == "typeddict" and isinstance(target.get("type"), list) and "null" in target["type"]:
                 raise Unsupported("a reference to a schema of type null")  # not `| None` there, as in the model
             self.every.add(name + self.suffix)
-            return name + self.suffix, _nullable(target), False
+            # A TypedDict adds None for OpenAPI 3.0's flag only (an enum with null holds it already).
+            nullable = target.get("nullable") is True if self.kind == "typeddict" else _nullable(target)
+            return name + self.suffix, nullable, False
         extra = _unknown(schema, {"type", "format", "description", "nullable", "deprecated", "default", "items", "enum", "additionalProperties", *_STRING_CONSTRAINTS, *_NUMBER_CONSTRAINTS, *_ARRAY_CONSTRAINTS})
         if extra:
             raise Unsupported(f"a property with {extra}")
@@ -167,6 +178,8 @@ class _Writer:
             self.every.add("Literal")
             return f"Literal[{represent_python_value(values[0])}]", nullable, schema.get("nullable") is True
         if types in _SCALARS:
+            if "items" in schema or "additionalProperties" in schema:
+                raise Unsupported("a scalar with items")
             return self.scalar(schema, types), nullable, schema.get("nullable") is True
         if types == "array":
             items = schema.get("items")
@@ -201,7 +214,7 @@ class _Writer:
             raise Unsupported("a schema that is not an object")
         if name in self.tagged:
             raise Unsupported("a member of a discriminated union")
-        if name in self.shadowed:
+        if name in self.shadowed or _bare(name).rstrip("0123456789") in self.inline:
             raise Unsupported("a name datamodel-code-generator gives an inline member of a union")
         if isinstance(schema.get("properties"), dict) and schema["properties"]:
             return self.model(name, schema)
@@ -394,6 +407,9 @@ class _Writer:
                 args["title"] = schema["title"]
             if isinstance(schema, dict):
                 _check_constraints(schema)
+                pattern = schema.get("pattern")
+                if pattern is not None and (not isinstance(pattern, str) or needs_python_engine(pattern, row="adapter") or not pattern.isprintable()):
+                    raise Unsupported("a pattern for Python's engine")  # the model's config selects it there
             for table in (_STRING_CONSTRAINTS, _NUMBER_CONSTRAINTS, _ARRAY_CONSTRAINTS):
                 for key, arg in table.items():
                     if key in schema and not isinstance(schema[key], bool):
@@ -449,6 +465,21 @@ def _check_constraints(schema: dict[str, Any]) -> None:
     for table, types in ((_STRING_CONSTRAINTS, ("string",)), (_NUMBER_CONSTRAINTS, ("integer", "number")), (_ARRAY_CONSTRAINTS, ("array",))):
         if any(key in schema for key in table) and (kind not in types or (kind == "string" and schema.get("format") not in (None, *_PLAIN_FORMATS))):
             raise Unsupported("a constraint for another type")
+
+
+def _bare(name: str) -> str:
+    """A name compared without case and punctuation, as a class name built from it would be."""
+    return re.sub(r"[^a-z0-9]", "", name.lower())
+
+
+def _plain(schema: dict[str, Any]) -> bool:
+    """A property schema that needs no class: a scalar or a list of scalars or references, no enum."""
+    values = schema.get("enum")
+    literal = isinstance(values, list) and len(values) == 1 and isinstance(values[0], str) and not _nullable(schema)
+    if ("enum" in schema and not literal) or any(k in schema for k in ("properties", "oneOf", "anyOf", "allOf", "$ref")):
+        return False
+    items = schema.get("items")
+    return not isinstance(items, dict) or ("$ref" in items and len(items) == 1) or _plain(items)
 
 
 def _bound(schema: dict[str, Any], value: Any) -> Any:
