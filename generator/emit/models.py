@@ -1,5 +1,7 @@
-"""Model code through datamodel-code-generator: pydantic v2 classes and their TypedDict twins, run per
-group of schemas (`model_modules`), in parallel processes for large specs."""
+"""Model code: pydantic v2 classes and their TypedDict twins, per group of schemas (`model_modules`).
+
+The common shapes are written by `native_models`; the groups it declines go to datamodel-code-generator
+(in parallel processes for large specs), whose code for the same shapes is byte-identical."""
 
 from __future__ import annotations
 
