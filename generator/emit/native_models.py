@@ -376,8 +376,9 @@ class _Writer:
                 self.every.add("NotRequired")
                 hint = f"NotRequired[{hint}]"
             lines.append(f"    '{prop}': {hint},")
-        if self.group & self.every:
-            raise Unsupported("a functional TypedDict that names its own group")  # written quoted there
+        if self.defined & self.every:
+            # Written quoted there when its run defines the class later, which depends on the run.
+            raise Unsupported("a functional TypedDict that names a class")
         return "\n".join(lines) + "})"
 
     def field(self, prop: str, schema: Any, required: bool, taken: set[str]) -> list[str]:
