@@ -50,7 +50,8 @@ _COMMON: dict[str, Any] = {
 }
 
 
-# Above this many schemas the datamodel-code-generator runs go to a pool of processes.
+# A datamodel-code-generator run over this many schemas (its groups' and what they reference) goes to
+# a process of its own.
 PARALLEL_THRESHOLD = 400
 # Schemas per datamodel-code-generator run. Its time per schema grows with the schemas in a run (GitHub's
 # API, one process: 7.2 ms per schema in a run of 1,700, 10.8 ms in one of 7,000), but each run also
@@ -184,34 +185,39 @@ def generate_models(doc: dict[str, Any], package: str, batch_size: int = BATCH_S
     pack_key = cache.key("model_fragments", package)
     known = _read_pack(cache.get("model_fragments", pack_key))
     todo = [i for i in range(len(groups)) if any(keys[kind][i] not in known for kind in inputs)]
-    # The common shapes are written directly (`native_models`); datamodel-code-generator writes the rest.
+    # The common shapes are written directly (`native_models`); datamodel-code-generator writes the
+    # rest, in a process of its own when the run is large, so that it runs while the next kind's
+    # native code is written.
     computed: dict[str, Fragment] = {}
-    rest: dict[str, list[int]] = {kind: [] for kind in inputs}
-    for kind, source in inputs.items():
-        for i in todo:
-            if keys[kind][i] in known:
-                continue
-            try:
-                computed[keys[kind][i]] = native_fragment(kind, groups[i], source, package)
-            except Unsupported:
-                rest[kind].append(i)
-    tasks: list[tuple[Any, ...]] = []
-    owners: list[tuple[str, list[int]]] = []
-    for kind, source in inputs.items():
-        for batch in batches([groups[i] for i in rest[kind]], batch_size):
-            members = [groups[rest[kind][j]] for j in batch]
-            context = closure(graph, [n for group in members for n in group])
-            stubs = name_neighbours(all_names, context)
-            tasks.append((kind, members, {n: source[n] for n in sorted(context)}, stubs, package, openapi, frozenset(reached & context)))
-            owners.append((kind, [rest[kind][j] for j in batch]))
-    if len(tasks) >= 2 and sum(len(groups[i]) for kind in rest for i in rest[kind]) >= PARALLEL_THRESHOLD and (os.cpu_count() or 1) >= 2:
-        with ProcessPoolExecutor(max_workers=min(os.cpu_count() or 1, len(tasks))) as pool:
-            results = list(pool.map(_run_task, tasks))
-    else:
-        results = [_run_task(task) for task in tasks]
-    for (kind, indices), fragments_of_run in zip(owners, results, strict=True):
-        for i, fragment in zip(indices, fragments_of_run, strict=True):
-            computed[keys[kind][i]] = fragment
+    runs: list[tuple[str, list[int], Any]] = []
+    pool: ProcessPoolExecutor | None = None
+    try:
+        for kind, source in inputs.items():
+            rest: list[int] = []
+            for i in todo:
+                if keys[kind][i] in known:
+                    continue
+                try:
+                    computed[keys[kind][i]] = native_fragment(kind, groups[i], source, package)
+                except Unsupported:
+                    rest.append(i)
+            for batch in batches([groups[i] for i in rest], batch_size):
+                members = [groups[rest[j]] for j in batch]
+                context = run_schemas(source, graph, [n for group in members for n in group])
+                stubs = name_neighbours(all_names, set(context))
+                task = (kind, members, context, stubs, package, openapi, frozenset(reached & context.keys()))
+                if len(context) >= PARALLEL_THRESHOLD and (os.cpu_count() or 1) >= 2:
+                    pool = pool or ProcessPoolExecutor(max_workers=min(os.cpu_count() or 1, 2))
+                    runs.append((kind, [rest[j] for j in batch], pool.submit(_run_task, task)))
+                else:
+                    runs.append((kind, [rest[j] for j in batch], _run_task(task)))
+        for kind, indices, result in runs:
+            fragments_of_run = result.result() if pool is not None and not isinstance(result, list) else result
+            for i, fragment in zip(indices, fragments_of_run, strict=True):
+                computed[keys[kind][i]] = fragment
+    finally:
+        if pool is not None:
+            pool.shutdown(cancel_futures=True)
     fragments = {**known, **computed}
     parts = [[fragments[keys["pydantic"][i]], fragments[keys["typeddict"][i]]] for i in range(len(groups))]
     if computed:
@@ -224,6 +230,68 @@ def generate_models(doc: dict[str, Any], package: str, batch_size: int = BATCH_S
     result = ModelModules(sources, names, model_names, typeddict_names)
     cache.put("models", key, json.dumps(vars(result), sort_keys=True).encode())
     return result
+
+
+def run_schemas(source: dict[str, Any], graph: dict[str, list[str]], names: list[str]) -> dict[str, Any]:
+    """The schemas a datamodel-code-generator run over the groups of `names` is given: theirs, and those
+    they reference. A referenced model whose fields the run does not read is given as a stub: an object
+    of the same name and nullability with one field, and not what it references in turn. The run writes
+    the classes of the models it is given and the code kept is its groups' only, so the stubs change
+    nothing in it (`benchmarks/bench_native_models.py` compares on real specs) and keep the run small:
+    on GitHub's spec, the groups left to it reference 1,900 schemas. A model whose fields it reads
+    (an `allOf` part: a subclass, or merged into one class) is given whole, with all it references."""
+    own = set(names)
+    # A base with a discriminator (`allOf` subclasses, the OpenAPI 3.0 way) is written, with its
+    # subclasses' tags narrowed to `Literal`s, according to the models that use it: they are given too.
+    bases = {name for name in own if isinstance(source[name], dict) and "discriminator" in source[name]}
+    users = {user for user, refs in graph.items() if user not in own and bases.intersection(refs)} if bases else set()
+    whole: set[str] = set(users)
+    out: dict[str, Any] = {}
+    todo = sorted(own | users)
+    while todo:
+        name = todo.pop()
+        if name in out:
+            continue
+        schema = source[name]
+        if name not in own and name not in whole and _stub_able(schema):
+            out[name] = {"type": "object", "properties": {"stub": {"type": "string"}}} | ({"nullable": True} if schema.get("nullable") is True else {})
+            continue
+        out[name] = schema
+        found: set[str] = set()
+        _allof_refs(schema, found)
+        if name in whole:  # an `allOf` part's fields are copied with their types: all of them whole
+            found.update(graph[name])
+        for ref in found - whole:  # given whole, even if given as a stub already
+            whole.add(ref)
+            if ref in out and out[ref] is not source[ref]:
+                del out[ref]
+                todo.append(ref)
+        todo += [ref for ref in graph[name] if ref not in out]
+    return {name: out[name] for name in sorted(out)}
+
+
+def _stub_able(schema: Any) -> bool:
+    """A plain model: properties, none of the keywords that make its name or type depend on its content."""
+    return (
+        isinstance(schema, dict)
+        and isinstance(schema.get("properties"), dict)
+        and bool(schema["properties"])
+        and schema.get("type", "object") == "object"
+        and not any(k in schema for k in ("allOf", "oneOf", "anyOf", "discriminator", "enum", "const", "default"))
+    )
+
+
+def _allof_refs(node: Any, out: set[str], inside: bool = False) -> None:
+    """The component schemas `node` references from within an `allOf`, at any depth."""
+    if isinstance(node, list):
+        for item in node:
+            _allof_refs(item, out, inside)
+    elif isinstance(node, dict):
+        for key, value in node.items():
+            if key == "$ref" and inside and isinstance(value, str) and value.startswith(_REF):
+                out.add(value[len(_REF):])
+            elif key not in ("enum", "const", "default", "example", "examples"):
+                _allof_refs(value, out, inside or key == "allOf")
 
 
 def codegen_inputs(schemas: dict[str, Any], package: str) -> tuple[dict[str, Any], dict[str, dict[str, Any]]]:

@@ -153,6 +153,8 @@ class _Writer:
             if _unknown(schema, {"$ref", "description"}):
                 raise Unsupported("a $ref with siblings")
             name, target = self.target(schema["$ref"])
+            if "discriminator" in target and not ("oneOf" in target or "anyOf" in target):
+                raise Unsupported("a reference to a discriminated base")  # the union of its subclasses there
             if self.kind == "typeddict" and isinstance(target.get("type"), list) and "null" in target["type"]:
                 raise Unsupported("a reference to a schema of type null")  # not `| None` there, as in the model
             self.every.add(name + self.suffix)
