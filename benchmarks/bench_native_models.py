@@ -8,7 +8,7 @@ deterministic sample as bench_corpus.py; `--github` adds GitHub's REST API), in 
 timeout: load, validate and normalise it, run datamodel-code-generator over all its groups of schemas
 (both kinds), and compare every group the native writer accepts with datamodel-code-generator's
 fragment for it; then run datamodel-code-generator as `sdkgen generate` does, over the groups the
-native writer declines only (with stubs for the models they reference: `models.run_schemas`), and
+native writer declines only (with stubs for the models they reference: `models.run_inputs`), and
 compare its fragments too, up to the names of the classes it adds itself. Prints, per spec and in total, the groups written natively, the mismatches (with the
 first differing group), and the time of each writer over the same groups; exits 1 on any mismatch.
 A spec the generator refuses (invalid) is counted apart.
@@ -73,11 +73,10 @@ def compare_one(path: Path) -> dict[str, object]:
     from generator.emit import native_models
     from generator.emit.model_modules import (
         model_groups,
-        name_neighbours,
         schema_graph,
         subclasses_join_cycles,
     )
-    from generator.emit.models import codegen_inputs, run_groups, run_schemas
+    from generator.emit.models import codegen_inputs, run_groups, run_inputs
     from generator.emit.native_models import Fragment
     from generator.errors import GeneratorError
     from generator.load import load_spec
@@ -115,8 +114,7 @@ def compare_one(path: Path) -> dict[str, object]:
         # they reference (`models.run_schemas`).
         declined = [i for i, got in enumerate(written) if got is None]
         if declined:
-            context = run_schemas(source, graph, [n for i in declined for n in groups[i]])
-            stubs = name_neighbours(sorted(source), set(context))
+            context, stubs = run_inputs(source, graph, [n for i in declined for n in groups[i]], sorted(source))
             for i, got in zip(declined, run_groups(kind, [groups[i] for i in declined], context, stubs, package, openapi, frozenset(context)), strict=True):
                 written[i] = got
         out["groups"] = int(out["groups"]) + len(groups)  # type: ignore[call-overload]

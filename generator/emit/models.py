@@ -8,6 +8,7 @@ from __future__ import annotations
 import ast
 import json
 import os
+import re
 import warnings
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
@@ -203,8 +204,7 @@ def generate_models(doc: dict[str, Any], package: str, batch_size: int = BATCH_S
                     rest.append(i)
             for batch in batches([groups[i] for i in rest], batch_size):
                 members = [groups[rest[j]] for j in batch]
-                context = run_schemas(source, graph, [n for group in members for n in group])
-                stubs = name_neighbours(all_names, set(context))
+                context, stubs = run_inputs(source, graph, [n for group in members for n in group], all_names)
                 task = (kind, members, context, stubs, package, openapi, frozenset(reached & context.keys()))
                 if len(context) >= PARALLEL_THRESHOLD and (os.cpu_count() or 1) >= 2:
                     pool = pool or ProcessPoolExecutor(max_workers=min(os.cpu_count() or 1, 2))
@@ -230,6 +230,17 @@ def generate_models(doc: dict[str, Any], package: str, batch_size: int = BATCH_S
     result = ModelModules(sources, names, model_names, typeddict_names)
     cache.put("models", key, json.dumps(vars(result), sort_keys=True).encode())
     return result
+
+
+def run_inputs(source: dict[str, Any], graph: dict[str, list[str]], names: list[str], all_names: list[str]) -> tuple[dict[str, Any], list[str]]:
+    """What a datamodel-code-generator run over the groups of `names` is given (`run_groups`): the
+    schemas (`run_schemas`) and the other names it must see as taken (`name_neighbours`,
+    `property_namesakes`)."""
+    context = run_schemas(source, graph, names)
+    by_bare: dict[str, list[str]] = {}
+    for name in all_names:
+        by_bare.setdefault(_bare(name).rstrip("0123456789"), []).append(name)
+    return context, sorted(set(name_neighbours(all_names, set(context))) | property_namesakes(context, by_bare))
 
 
 def run_schemas(source: dict[str, Any], graph: dict[str, list[str]], names: list[str]) -> dict[str, Any]:
@@ -268,6 +279,30 @@ def run_schemas(source: dict[str, Any], graph: dict[str, list[str]], names: list
                 todo.append(ref)
         todo += [ref for ref in graph[name] if ref not in out]
     return {name: out[name] for name in sorted(out)}
+
+
+def property_namesakes(context: dict[str, Any], by_bare: dict[str, list[str]]) -> set[str]:
+    """The schema names outside `context` that a class datamodel-code-generator adds after a property
+    of `context` could take (`license` -> `License`, `License1`, `LicenseItem`): given to its run as
+    taken, so that it names the class as a run over the whole spec does, which sees every schema."""
+    found: set[str] = set()
+    for schema in context.values():
+        stack = [schema]
+        while stack:
+            node = stack.pop()
+            if isinstance(node, list):
+                stack.extend(node)
+            elif isinstance(node, dict):
+                props = node.get("properties")
+                for prop in props if isinstance(props, dict) else ():
+                    for key in (_bare(prop), _bare(prop) + "item"):
+                        found.update(n for n in by_bare.get(key, ()) if n not in context)
+                stack.extend(v for k, v in node.items() if k not in ("enum", "const", "default", "example", "examples"))
+    return found
+
+
+def _bare(name: str) -> str:
+    return re.sub(r"[^a-z0-9]", "", name.lower())
 
 
 def _stub_able(schema: Any) -> bool:

@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 
 from generator.emit import native_models
-from generator.emit.model_modules import model_groups, name_neighbours, schema_graph, subclasses_join_cycles
-from generator.emit.models import codegen_inputs, generate_models, run_groups, run_schemas
+from generator.emit.model_modules import model_groups, schema_graph, subclasses_join_cycles
+from generator.emit.models import codegen_inputs, generate_models, run_groups, run_inputs
 from generator.load import load_spec
 from generator.normalize import normalize
 from tests.conftest import ORQ_SPEC, SPECS
@@ -45,8 +45,8 @@ def _compare(spec: Path) -> tuple[int, int]:
             assert got == want, f"{spec.name}: {kind} code of {group} differs from datamodel-code-generator's"
             native += 1
         if declined:
-            context = run_schemas(source, graph, [n for i in declined for n in groups[i]])
-            run = run_groups(kind, [groups[i] for i in declined], context, name_neighbours(sorted(source), set(context)), "pkg", openapi, frozenset(context))
+            context, stubs = run_inputs(source, graph, [n for i in declined for n in groups[i]], sorted(source))
+            run = run_groups(kind, [groups[i] for i in declined], context, stubs, "pkg", openapi, frozenset(context))
             for i, got in zip(declined, run, strict=True):
                 assert got == expected[i], f"{spec.name}: {kind} code of {groups[i]} differs in a run with stubs"
     return native, 2 * len(groups)
