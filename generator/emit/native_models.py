@@ -42,20 +42,22 @@ _ENUM_MEMBERS = EnumFieldNameResolver(capitalise_enum_members=True, use_subclass
 _INERT = frozenset({"title", "example", "examples", "readOnly", "writeOnly"})
 _READ_EXTENSIONS = ("x-python", "x-enum", "x-is-", "x-avro", "x-xsd", "x-datamodel", "x-propertyNames", "x-www")
 
-
-def _unknown(schema: dict[str, Any], known: frozenset[str] | set[str]) -> list[str]:
-    """The keys of `schema` that may change its code and that the caller does not handle."""
-    return sorted(k for k in schema if k not in known and k not in _INERT and not (k.startswith("x-") and not k.startswith(_READ_EXTENSIONS)))
 _SCALARS = {"string": "str", "integer": "int", "number": "float", "boolean": "bool"}
 # Formats of a string that keep it `str`: the ones `models._run` maps to a string.
 _PLAIN_FORMATS = frozenset({"email", "idn-email", "uri", "uri-reference", "iri", "iri-reference", "uri-template"})
-_NAME = re.compile(r"'(?:[^'\\]|\\.)*'|\"(?:[^\"\\]|\\.)*\"|([A-Za-z_]\w*)")
 _NUMBER_FORMATS = {"integer": frozenset({"int32", "int64"}), "number": frozenset({"float", "double"})}
 # Field(...) keyword for each constraint keyword of a schema, by the kind of value.
 _STRING_CONSTRAINTS = {"minLength": "min_length", "maxLength": "max_length", "pattern": "pattern"}
 _NUMBER_CONSTRAINTS = {"minimum": "ge", "maximum": "le", "exclusiveMinimum": "gt", "exclusiveMaximum": "lt", "multipleOf": "multiple_of"}
 _ARRAY_CONSTRAINTS = {"minItems": "min_length", "maxItems": "max_length"}
 _CONSTRAINT_ARGS = frozenset({"gt", "ge", "lt", "le", "multiple_of", "min_length", "max_length", "pattern"})
+# A name in an annotation's text, or a string (group 1 is None), which holds no names.
+_NAME = re.compile(r"'(?:[^'\\]|\\.)*'|\"(?:[^\"\\]|\\.)*\"|([A-Za-z_]\w*)")
+
+
+def _unknown(schema: dict[str, Any], known: frozenset[str] | set[str]) -> list[str]:
+    """The keys of `schema` that may change its code and that the caller does not handle."""
+    return sorted(k for k in schema if k not in known and k not in _INERT and not (k.startswith("x-") and not k.startswith(_READ_EXTENSIONS)))
 
 
 def _imports(package: str) -> dict[str, tuple[str, str, str | None]]:
@@ -78,6 +80,8 @@ def _imports(package: str) -> dict[str, tuple[str, str, str | None]]:
 
 
 class _Writer:
+    """Writes the definitions of one kind ("pydantic" or "typeddict") for the groups of one spec."""
+
     def __init__(self, kind: str, schemas: dict[str, Any], package: str) -> None:
         self.kind = kind
         self.schemas = schemas
