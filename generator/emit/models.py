@@ -244,41 +244,15 @@ def run_inputs(source: dict[str, Any], graph: dict[str, list[str]], names: list[
 
 
 def run_schemas(source: dict[str, Any], graph: dict[str, list[str]], names: list[str]) -> dict[str, Any]:
-    """The schemas a datamodel-code-generator run over the groups of `names` is given: theirs, and those
-    they reference. A referenced model whose fields the run does not read is given as a stub: an object
-    of the same name and nullability with one field, and not what it references in turn. The run writes
-    the classes of the models it is given and the code kept is its groups' only, so the stubs change
-    nothing in it (`benchmarks/bench_native_models.py` compares on real specs) and keep the run small:
-    on GitHub's spec, the groups left to it reference 1,900 schemas. A model whose fields it reads
-    (an `allOf` part: a subclass, or merged into one class) is given whole, with all it references."""
+    """The schemas a datamodel-code-generator run over the groups of `names` is given: theirs and all
+    they reference, and the models that use a base with a discriminator among them (`allOf`
+    subclasses, the OpenAPI 3.0 way): it writes such a base, and narrows its subclasses' tags to
+    `Literal`s, according to its users. (Stubs for the referenced models, to keep the run small, were
+    measured: no faster on GitHub's spec once every model whose fields a run reads is given whole.)"""
     own = set(names)
-    # A base with a discriminator (`allOf` subclasses, the OpenAPI 3.0 way) is written, with its
-    # subclasses' tags narrowed to `Literal`s, according to the models that use it: they are given too.
     bases = {name for name in own if isinstance(source[name], dict) and "discriminator" in source[name]}
     users = {user for user, refs in graph.items() if user not in own and bases.intersection(refs)} if bases else set()
-    whole: set[str] = set(users)
-    out: dict[str, Any] = {}
-    todo = sorted(own | users)
-    while todo:
-        name = todo.pop()
-        if name in out:
-            continue
-        schema = source[name]
-        if name not in own and name not in whole and _stub_able(schema):
-            out[name] = {"type": "object", "properties": {"stub": {"type": "string"}}} | ({"nullable": True} if schema.get("nullable") is True else {})
-            continue
-        out[name] = schema
-        found: set[str] = set()
-        _allof_refs(schema, found)
-        if name in whole:  # an `allOf` part's fields are copied with their types: all of them whole
-            found.update(graph[name])
-        for ref in found - whole:  # given whole, even if given as a stub already
-            whole.add(ref)
-            if ref in out and out[ref] is not source[ref]:
-                del out[ref]
-                todo.append(ref)
-        todo += [ref for ref in graph[name] if ref not in out]
-    return {name: out[name] for name in sorted(out)}
+    return {name: source[name] for name in sorted(closure(graph, sorted(own | users)))}
 
 
 def property_namesakes(context: dict[str, Any], by_bare: dict[str, list[str]]) -> set[str]:
@@ -303,30 +277,6 @@ def property_namesakes(context: dict[str, Any], by_bare: dict[str, list[str]]) -
 
 def _bare(name: str) -> str:
     return re.sub(r"[^a-z0-9]", "", name.lower())
-
-
-def _stub_able(schema: Any) -> bool:
-    """A plain model: properties, none of the keywords that make its name or type depend on its content."""
-    return (
-        isinstance(schema, dict)
-        and isinstance(schema.get("properties"), dict)
-        and bool(schema["properties"])
-        and schema.get("type", "object") == "object"
-        and not any(k in schema for k in ("allOf", "oneOf", "anyOf", "discriminator", "enum", "const", "default"))
-    )
-
-
-def _allof_refs(node: Any, out: set[str], inside: bool = False) -> None:
-    """The component schemas `node` references from within an `allOf`, at any depth."""
-    if isinstance(node, list):
-        for item in node:
-            _allof_refs(item, out, inside)
-    elif isinstance(node, dict):
-        for key, value in node.items():
-            if key == "$ref" and inside and isinstance(value, str) and value.startswith(_REF):
-                out.add(value[len(_REF):])
-            elif key not in ("enum", "const", "default", "example", "examples"):
-                _allof_refs(value, out, inside or key == "allOf")
 
 
 def codegen_inputs(schemas: dict[str, Any], package: str) -> tuple[dict[str, Any], dict[str, dict[str, Any]]]:

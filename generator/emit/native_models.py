@@ -154,9 +154,11 @@ class _Writer:
         if not isinstance(schema, dict):
             raise Unsupported("a schema that is not an object")
         if "$ref" in schema:
-            if _unknown(schema, {"$ref", "description"}):
+            if any(k not in ("$ref", "description") and not (k.startswith("x-") and not k.startswith(_READ_EXTENSIONS)) for k in schema):
                 raise Unsupported("a $ref with siblings")
             name, target = self.target(schema["$ref"])
+            if _bare(name).rstrip("0123456789") in self.inline:
+                raise Unsupported("a reference to a schema named like an inline one")  # may name a copy there
             if "discriminator" in target and not ("oneOf" in target or "anyOf" in target):
                 raise Unsupported("a reference to a discriminated base")  # the union of its subclasses there
             if self.kind == "typeddict" and isinstance(target.get("type"), list) and "null" in target["type"]:
