@@ -143,6 +143,11 @@ class _Writer:
                     return "str"
                 self.every.update(("Annotated", "datetime", "Formatted"))
                 return "Annotated[datetime, Formatted()]"
+            if fmt == "uuid":
+                if self.kind == "typeddict":
+                    return "str"
+                self.every.update(("Annotated", "UUID", "Formatted"))
+                return "Annotated[UUID, Formatted()]"
             raise Unsupported(f"string format {fmt}")
         if fmt is not None and fmt not in _NUMBER_FORMATS.get(kind, ()):
             raise Unsupported(f"{kind} format {fmt}")
