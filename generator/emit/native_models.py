@@ -343,7 +343,8 @@ class _Writer:
         return f'{name} = TypeAliasType("{name}", {enum_name} | None)' + ("\n" + format_docstring(description, 0) if doc else "")
 
     def model(self, name: str, schema: dict[str, Any]) -> str:
-        extra = _unknown(schema, {"type", "properties", "required", "description", "nullable", "additionalProperties"})
+        # `format` and `minimum` mean nothing on an object (loket.nl has thousands): ignored there too.
+        extra = _unknown(schema, {"type", "properties", "required", "description", "nullable", "additionalProperties", "format", "minimum"})
         if extra:
             raise Unsupported(f"an object with {extra}")
         if schema.get("type", "object") != "object":
