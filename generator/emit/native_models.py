@@ -177,8 +177,6 @@ class _Writer:
             raise Unsupported(f"a property with {extra}")
         types = schema.get("type")
         nullable = _nullable(schema)
-        if schema.get("nullable") is False:
-            raise Unsupported("nullable: false")  # an optional field without `| None` there
         if isinstance(types, list):
             rest = [t for t in types if t != "null"]
             if len(rest) != 1:
@@ -263,7 +261,7 @@ class _Writer:
 
     def alias(self, name: str, schema: dict[str, Any]) -> str:
         """A scalar, a list, or a union of those and of other groups' classes, under a name of its own."""
-        if _unknown(schema, {"type", "format", "description", "anyOf", "oneOf", "nullable", "items"}):
+        if _unknown(schema, {"type", "format", "description", "anyOf", "oneOf", "nullable", "items"}) or schema.get("nullable") is False:
             raise Unsupported("an alias with other keywords")
         branches = schema.get("anyOf", schema.get("oneOf"))
         if branches is not None:
@@ -441,8 +439,8 @@ class _Writer:
                 default = self.default(schema, schema["default"])
                 if nullable:
                     hint += " | None"
-            elif nullable or not required:
-                hint += " | None"
+            elif nullable or (not required and schema.get("nullable") is not False):
+                hint += " | None"  # (with `nullable: false`, an optional field has no None in its type there)
             if required and nullable and own and not args and default is None:
                 self.every.update(("Annotated", "Field"))
                 line = f"    {name}: Annotated[{hint}, Field(...)]"
