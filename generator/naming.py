@@ -55,6 +55,12 @@ def words(name: str) -> list[str]:
 
 
 @functools.lru_cache(maxsize=65536)  # a large spec asks for the same property names tens of thousands of times
+def bare(name: str) -> str:
+    """`name` without case and punctuation: how datamodel-code-generator's class names built from
+    a property or schema name compare (`license`, `License`, `license_`)."""
+    return re.sub(r"[^a-z0-9]", "", name.lower())
+
+
 def snake(name: str) -> str:
     """A snake_case identifier; never empty, never a keyword, never starting with a digit."""
     result = "_".join(w.lower() for w in words(name)) or "field"

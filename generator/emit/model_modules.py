@@ -393,11 +393,11 @@ def split_module(source: str, owners: dict[str, int], count: int, schemas: set[s
         for frag in sorted(claims.get(name, ())) if name not in owner else (owner[name],):
             members_of[frag].append(name)
     for members in members_of:
-        fragments.append(_fragment(members, texts, uses, imports, defined, evaluated))
+        fragments.append(fragment_of(members, texts, uses, imports, defined, evaluated))
     return fragments
 
 
-def _fragment(
+def fragment_of(
     members: list[str],
     texts: dict[str, str],
     uses: dict[str, tuple[set[str], set[str]]],

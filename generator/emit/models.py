@@ -8,9 +8,8 @@ from __future__ import annotations
 import ast
 import json
 import os
-import re
 import warnings
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass
 from typing import Any
 
@@ -31,6 +30,7 @@ from generator.emit.model_modules import (
 from generator.emit.native_models import Unsupported
 from generator.emit.native_models import fragment as native_fragment
 from generator.errors import InternalError
+from generator.naming import bare
 
 _PLAIN_STRING_FORMATS = ("email", "idn-email", "uri", "uri-reference", "iri", "iri-reference", "uri-template")
 
@@ -212,7 +212,7 @@ def generate_models(doc: dict[str, Any], package: str, batch_size: int = BATCH_S
                 else:
                     runs.append((kind, [rest[j] for j in batch], _run_task(task)))
         for kind, indices, result in runs:
-            fragments_of_run = result.result() if pool is not None and not isinstance(result, list) else result
+            fragments_of_run = result.result() if isinstance(result, Future) else result
             for i, fragment in zip(indices, fragments_of_run, strict=True):
                 computed[keys[kind][i]] = fragment
     finally:
@@ -239,7 +239,7 @@ def run_inputs(source: dict[str, Any], graph: dict[str, list[str]], names: list[
     context = run_schemas(source, graph, names)
     by_bare: dict[str, list[str]] = {}
     for name in all_names:
-        by_bare.setdefault(_bare(name).rstrip("0123456789"), []).append(name)
+        by_bare.setdefault(bare(name).rstrip("0123456789"), []).append(name)
     return context, sorted(set(name_neighbours(all_names, set(context))) | property_namesakes(context, by_bare))
 
 
@@ -269,14 +269,10 @@ def property_namesakes(context: dict[str, Any], by_bare: dict[str, list[str]]) -
             elif isinstance(node, dict):
                 props = node.get("properties")
                 for prop in props if isinstance(props, dict) else ():
-                    for key in (_bare(prop), _bare(prop) + "item"):
+                    for key in (bare(prop), bare(prop) + "item"):
                         found.update(n for n in by_bare.get(key, ()) if n not in context)
                 stack.extend(v for k, v in node.items() if k not in ("enum", "const", "default", "example", "examples"))
     return found
-
-
-def _bare(name: str) -> str:
-    return re.sub(r"[^a-z0-9]", "", name.lower())
 
 
 def codegen_inputs(schemas: dict[str, Any], package: str) -> tuple[dict[str, Any], dict[str, dict[str, Any]]]:

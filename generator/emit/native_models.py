@@ -25,7 +25,8 @@ from datamodel_code_generator.model.field_name import PydanticFieldNameResolver
 from datamodel_code_generator.python_literal import represent_python_value
 from datamodel_code_generator.reference import EnumFieldNameResolver, FieldNameResolver
 
-from generator.emit.model_modules import REF, Fragment, _fragment
+from generator.emit.model_modules import REF, Fragment, fragment_of
+from generator.naming import bare
 
 
 class Unsupported(Exception):
@@ -74,8 +75,7 @@ def _imports(package: str) -> dict[str, tuple[str, str, str | None]]:
         "ConfigDict": ("pydantic", "ConfigDict", None),
         "datetime": ("datetime", "datetime", None),
         "UUID": ("uuid", "UUID", None),
-        "FileInput": (f"{package}._files", "FileInput", None),
-        **{name: (base, name, None) for name in ("BaseModel", "OpenEnum", "Constraints", "Formatted", "OpenUnion", "UnknownVariant")},
+        **{name: (base, name, None) for name in ("BaseModel", "OpenEnum", "Constraints", "Formatted")},
     }
 
 
@@ -85,7 +85,6 @@ class _Writer:
     def __init__(self, kind: str, schemas: dict[str, Any], package: str) -> None:
         self.kind = kind
         self.schemas = schemas
-        self.package = package
         self.suffix = "TypedDict" if kind == "typeddict" else ""
         self.defined = {name + self.suffix for name in schemas}
         self.imports = _imports(package)
@@ -111,7 +110,7 @@ class _Writer:
             props = schema.get("properties") if isinstance(schema, dict) else None
             for prop, sub in props.items() if isinstance(props, dict) else ():
                 if isinstance(sub, dict) and not ("$ref" in sub and set(sub) <= {"$ref", "description"}) and not _plain(sub):
-                    self.inline.update((_bare(prop), _bare(prop) + "item"))
+                    self.inline.update((bare(prop), bare(prop) + "item"))
         # Definitions a schema needs besides its own (the class of a nullable enum): name -> (text, names it uses).
         self.extra: dict[str, tuple[str, set[str]]] = {}
         # Members of a discriminated union: datamodel-code-generator narrows their discriminating
@@ -162,7 +161,7 @@ class _Writer:
             if any(k not in ("$ref", "description") and not (k.startswith("x-") and not k.startswith(_READ_EXTENSIONS)) for k in schema):
                 raise Unsupported("a $ref with siblings")
             name, target = self.target(schema["$ref"])
-            if _bare(name).rstrip("0123456789") in self.inline:
+            if bare(name).rstrip("0123456789") in self.inline:
                 raise Unsupported("a reference to a schema named like an inline one")  # may name a copy there
             if "discriminator" in target and not ("oneOf" in target or "anyOf" in target):
                 raise Unsupported("a reference to a discriminated base")  # the union of its subclasses there
@@ -225,7 +224,7 @@ class _Writer:
             raise Unsupported("a schema that is not an object")
         if name in self.tagged:
             raise Unsupported("a member of a discriminated union")
-        if name in self.shadowed or _bare(name).rstrip("0123456789") in self.inline:
+        if name in self.shadowed or bare(name).rstrip("0123456789") in self.inline:
             raise Unsupported("a name datamodel-code-generator gives an inline member of a union")
         if isinstance(schema.get("properties"), dict) and schema["properties"]:
             return self.model(name, schema)
@@ -480,11 +479,6 @@ def _check_constraints(schema: dict[str, Any]) -> None:
             raise Unsupported("a constraint for another type")
 
 
-def _bare(name: str) -> str:
-    """A name compared without case and punctuation, as a class name built from it would be."""
-    return re.sub(r"[^a-z0-9]", "", name.lower())
-
-
 def _plain(schema: dict[str, Any]) -> bool:
     """A property schema that needs no class: a scalar or a list of scalars or references, no enum."""
     values = schema.get("enum")
@@ -534,6 +528,8 @@ def _annotated(hint: str, args: dict[str, Any], used: set[str]) -> str:
     return f"Annotated[{hint}, {', '.join(metas)}]"
 
 
+# The writer of the last (kind, spec) asked for: building one walks every schema. Keyed by the dict's
+# id, which no other dict can take while the writer holds it.
 _WRITERS: dict[tuple[str, int, str], _Writer] = {}
 
 
@@ -566,4 +562,4 @@ def fragment(kind: str, group: tuple[str, ...], schemas: dict[str, Any], package
         texts[name] = "\n".join(text.splitlines())
         uses[name] = (used, used)
     evaluated = {name for name, text in texts.items() if not text.startswith("class ")}
-    return _fragment(sorted(texts), texts, uses, writer.imports, writer.defined, evaluated)
+    return fragment_of(sorted(texts), texts, uses, writer.imports, writer.defined, evaluated)
