@@ -13,10 +13,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from generator.background import Background
 from generator.config import SdkSettings, Target, repo_root, settings_from, targets
 from generator.diff import compare, parse_surface, surface_file_data
-from generator.emit.models import check_names, generate_models
-from generator.emit.sdk import render_sdk
+from generator.emit.models import PARALLEL_THRESHOLD, check_names, generate_models
+from generator.emit.sdk import render_api_files, render_model_files
 from generator.emit.surface import SURFACE_FILE, SURFACE_FORMAT, dump_surface, surface_of
 from generator.errors import EXIT_DRIFT, ConfigError, SpecError, UsageError
 from generator.ir import Api, build_api
@@ -36,10 +37,13 @@ from generator.write import (
 
 
 # -- the stages ----------------------------------------------------------------------------------------
-def _prepare(doc: dict[str, Any], raw_settings: dict[str, Any] | None) -> tuple[Api, SdkSettings]:
-    settings = settings_from(raw_settings or {}, doc)
-    normalize(doc)
-    api = build_api(
+def _settings(doc: dict[str, Any], raw_settings: dict[str, Any] | None) -> SdkSettings:
+    return settings_from(raw_settings or {}, doc)
+
+
+def _build(doc: dict[str, Any], settings: SdkSettings, raw_settings: dict[str, Any] | None) -> Api:
+    """The IR of a normalised document."""
+    return build_api(
         doc,
         client_class=settings.client_class,
         env_var=settings.env_var,
@@ -48,7 +52,12 @@ def _prepare(doc: dict[str, Any], raw_settings: dict[str, Any] | None) -> tuple[
         pagination=(raw_settings or {}).get("pagination"),
         idempotency_header=settings.idempotency_header,
     )
-    return api, settings
+
+
+def _prepare(doc: dict[str, Any], raw_settings: dict[str, Any] | None) -> tuple[Api, SdkSettings]:
+    settings = _settings(doc, raw_settings)
+    normalize(doc)
+    return _build(doc, settings, raw_settings), settings
 
 
 def is_strict(raw_settings: dict[str, Any] | None) -> bool:
@@ -82,17 +91,28 @@ def load_api(spec_path: Path, raw_settings: dict[str, Any] | None = None) -> tup
 
 def render_files(spec_path: Path, raw_settings: dict[str, Any] | None = None) -> tuple[Api, SdkSettings, dict[str, str]]:
     """Every file of the SDK (package, docs, surface snapshot) by relative path, before formatting.
-    Validation warnings go to stderr; problems that stop the run raise `SpecProblems`."""
+    Validation warnings go to stderr; problems that stop the run raise `SpecProblems`.
+
+    The models of a large spec are written in a process of their own (`Background`), started once the
+    document is normalised, while this one builds the IR and renders the rest of the SDK."""
     doc = load_spec(spec_path, (raw_settings or {}).get("ref_roots") or ())
     with _validation(doc, spec_path, raw_settings) as validation:
-        api, settings = _prepare(doc, raw_settings)
-        validation.add(api.problems)
-        models = generate_models(doc, settings.package)
+        settings = _settings(doc, raw_settings)
+        normalize(doc)
+        large = len((doc.get("components") or {}).get("schemas") or {}) >= PARALLEL_THRESHOLD
+        pending = Background(generate_models, doc, settings.package, fork=large)
+        try:
+            api = _build(doc, settings, raw_settings)
+            validation.add(api.problems)
+            files = render_api_files(api, settings)
+            # The public surface, for `sdkgen diff` and the change report of the next `sdkgen generate`.
+            files[SURFACE_FILE] = dump_surface(surface_of(api))
+            models = pending.result()
+        finally:
+            pending.cancel()
     _warn(validation)
     check_names(sorted(api.models), models.model_names, "models")
-    files = render_sdk(api, settings, models)
-    # The public surface, for `sdkgen diff` and the change report of the next `sdkgen generate`.
-    files[SURFACE_FILE] = dump_surface(surface_of(api))
+    files.update(render_model_files(api, settings, models))
     return api, settings, files
 
 

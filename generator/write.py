@@ -73,13 +73,13 @@ def format_tree(folder: Path, origins: dict[str, str] | None = None, only: list[
         checked, formatted = (["--force-exclude", *paths] if paths else [] for paths in (checked, formatted))
     if checked:
         check = subprocess.run(
-            [ruff, "check", "--fix", "--quiet", "--output-format", "json", *settings, *checked],
+            [ruff, "check", "--fix", "--quiet", "--no-cache", "--output-format", "json", *settings, *checked],
             capture_output=True, text=True, check=False, cwd=folder,
         )
         if check.returncode != 0:
             raise InternalError(_lint_message(check.stdout, check.stderr, folder, origins or {}))
     if formatted:
-        fmt = subprocess.run([ruff, "format", "--quiet", *RUFF_ARGS, *formatted], capture_output=True, text=True, check=False)
+        fmt = subprocess.run([ruff, "format", "--quiet", "--no-cache", *RUFF_ARGS, *formatted], capture_output=True, text=True, check=False)
         if fmt.returncode != 0:
             raise InternalError(f"ruff format failed on the generated code: {(fmt.stderr or fmt.stdout).strip()}")
 

@@ -40,15 +40,25 @@ def type_imports(operations: list[Operation], subpackage: bool = True) -> list[s
     return [f"from {module} import {', '.join(sorted(names))}" for module, names in sorted(by_module.items())]
 
 
-def render_sdk(api: Api, sdk: SdkSettings, models: ModelModules) -> dict[str, str]:
-    """Every file of the SDK, by path relative to the output folder."""
-    env = environment()
+def _context(api: Api, sdk: SdkSettings) -> dict[str, object]:
     # The error classes `errors.py` defines, which `models` re-exports too.
     error_names = [*RUNTIME_ERRORS, *sorted(api.error_classes)]
-    ctx = {
+    return {
         "api": api, "sdk": sdk, "client_var": sdk.client_var, "error_names": error_names,
         "runtime_errors": RUNTIME_ERRORS, "type_imports": type_imports,
     }
+
+
+def render_sdk(api: Api, sdk: SdkSettings, models: ModelModules) -> dict[str, str]:
+    """Every file of the SDK, by path relative to the output folder."""
+    return {**render_api_files(api, sdk), **render_model_files(api, sdk, models)}
+
+
+def render_api_files(api: Api, sdk: SdkSettings) -> dict[str, str]:
+    """Every file of the SDK but the models package (`render_model_files`): what the IR alone
+    decides, so it can be rendered while the models are still being written."""
+    env = environment()
+    ctx = _context(api, sdk)
     src = f"src/{sdk.package}"
     files: dict[str, str] = {}
     files.update({f"{src}/{path}": text for path, text in runtime_sources().items()})  # copied unchanged
@@ -63,16 +73,21 @@ def render_sdk(api: Api, sdk: SdkSettings, models: ModelModules) -> dict[str, st
     files[f"{src}/resources/__init__.py"] = '"""The resource classes behind the client\'s attributes."""\n'
     for group in groups:
         files[f"{src}/resources/{group.module}.py"] = resource.render(group=group, **ctx)
-    for module, source in models.modules.items():
-        files[f"{src}/models/{module}.py"] = source
+    files["pyproject.toml"] = env.get_template("sdk/pyproject.toml.jinja").render(**ctx)
+    files.update(render_docs(api, sdk, env))  # README.md, docs/sdks/*, docs/models/*
+    return files
+
+
+def render_model_files(api: Api, sdk: SdkSettings, models: ModelModules) -> dict[str, str]:
+    """The models package: a module per group of schemas, and its `__init__.py`."""
+    src = f"src/{sdk.package}"
+    files = {f"{src}/models/{module}.py": source for module, source in models.modules.items()}
     by_module: dict[str, list[str]] = {}
     for name, module in models.names.items():
         by_module.setdefault(module, []).append(name)
-    files[f"{src}/models/__init__.py"] = env.get_template("sdk/models_init.py.jinja").render(
+    files[f"{src}/models/__init__.py"] = environment().get_template("sdk/models_init.py.jinja").render(
         model_names=models.model_names, typeddict_names=models.typeddict_names,
         modules={module: sorted(names) for module, names in sorted(by_module.items())},
-        names=dict(sorted(models.names.items())), **ctx
+        names=dict(sorted(models.names.items())), **_context(api, sdk)
     )
-    files["pyproject.toml"] = env.get_template("sdk/pyproject.toml.jinja").render(**ctx)
-    files.update(render_docs(api, sdk, env))  # README.md, docs/sdks/*, docs/models/*
     return files

@@ -15,7 +15,7 @@ PACKAGE = REPO / "generator"
 
 # Earlier first. A module may import its own layer (inside a subpackage) and any earlier one.
 LAYERS: list[set[str]] = [
-    {"errors", "naming", "runtime_files", "cache"},
+    {"errors", "naming", "runtime_files", "cache", "background"},
     {"config"},
     {"load"},
     {"validate"},  # a package: validate/walk, lint, document and the Validation that runs them
