@@ -37,14 +37,17 @@ sys.path.insert(0, str(REPO))
 def canonical(fragment: object, own: set[str]) -> object:
     """`fragment` up to what depends on which other groups share a datamodel-code-generator run: the
     names of the classes it adds itself (after a property: `Email`, `Email1`), numbered in order of
-    appearance, and the aliases of its imports (`date as date_aliased` when a field is named `date`)."""
+    appearance, the aliases of its imports (`date as date_aliased` when a field is named `date`), and
+    quotes around the names of other groups' definitions (`"JobList"` where its single module defines
+    that later: the models package imports them, and writes them bare)."""
     from generator.emit.model_modules import Fragment
 
     assert isinstance(fragment, Fragment)
     renames = {alias: name for _, name, alias in fragment.imports if alias}
     added = [name for name, _ in fragment.definitions if name not in own]
     renames |= {name: f"_Added{i}" for i, name in enumerate(added)}
-    if not renames:
+    external = set(fragment.external)
+    if not renames and not any(f'"{name}"' in text for name in external for _, text in fragment.definitions):
         return fragment
 
     def swap(text: str) -> str:
@@ -57,6 +60,8 @@ def canonical(fragment: object, own: set[str]) -> object:
                 spans.append((tok.start, tok.end, renames[tok.string]))
             elif tok.type == tokenize.STRING and before[-2:] == ["TypeAliasType", "("] and tok.string[1:-1] in renames:
                 spans.append((tok.start, tok.end, f'"{renames[tok.string[1:-1]]}"'))  # TypeAliasType("Name", ...)
+            elif tok.type == tokenize.STRING and before[-2:] != ["TypeAliasType", "("] and tok.string[1:-1] in external:
+                spans.append((tok.start, tok.end, tok.string[1:-1]))
             if tok.type in (tokenize.NAME, tokenize.OP, tokenize.STRING):
                 before.append(tok.string)
         for (row, begin), (_, end), new in reversed(spans):

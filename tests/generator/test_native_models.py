@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -101,3 +102,103 @@ def test_nullable_false_is_written_as_datamodel_code_generator_writes_it(tmp_pat
     }))
     native, total = _compare(spec)
     assert (native, total) == (2, 2)
+
+
+_STUBBED = """
+openapi: 3.0.3
+info: {title: Stubs, version: "1"}
+paths:
+  /forks:
+    get:
+      operationId: listForks
+      responses:
+        "200":
+          description: ok
+          content:
+            application/json:
+              schema: {$ref: '#/components/schemas/Review'}
+components:
+  schemas:
+    Org: {type: object, properties: {login: {type: string}}}
+    License: {type: object, nullable: true, properties: {key: {type: string}, org: {$ref: '#/components/schemas/Org'}}}
+    User: {type: object, required: [login], properties: {login: {type: string}, org: {$ref: '#/components/schemas/Org'}}}
+    Team: {type: object, nullable: true, properties: {slug: {type: string}, parent: {$ref: '#/components/schemas/Org'}}}
+    Shield: {type: object, properties: {color: {type: string}}}
+    Badge: {type: object, properties: {label: {type: string}, shield: {$ref: '#/components/schemas/Shield'}}}
+    BadgeView: {$ref: '#/components/schemas/Badge', type: object, description: A badge as shown., example: {label: new}}
+    Repo:
+      type: object
+      required: [name]
+      properties:
+        name: {type: string}
+        license: {$ref: '#/components/schemas/License'}
+        owner: {$ref: '#/components/schemas/User'}
+    Extended:
+      description: A subclass of `Repo`, with a field of its own.
+      allOf:
+        - $ref: '#/components/schemas/Repo'
+      properties:
+        fork: {type: boolean}
+        team: {$ref: '#/components/schemas/Team'}
+    Merged:
+      description: Parts that both declare `name`, merged into one class.
+      allOf:
+        - $ref: '#/components/schemas/Repo'
+        - type: object
+          properties:
+            name: {type: string, description: Again.}
+            owner: {$ref: '#/components/schemas/User'}
+            fork: {type: boolean}
+    Reviewer:
+      oneOf:
+        - $ref: '#/components/schemas/User'
+        - $ref: '#/components/schemas/Team'
+    Review:
+      type: object
+      properties:
+        reviewer: {$ref: '#/components/schemas/Reviewer'}
+        extended: {$ref: '#/components/schemas/Extended'}
+        license: {$ref: '#/components/schemas/License'}
+        tags: {type: array, items: {type: string, maxLength: 20}}
+        badge: {$ref: '#/components/schemas/BadgeView'}
+"""
+
+
+def test_a_run_is_given_stubs_for_the_models_it_only_names(tmp_path: Path) -> None:
+    """The groups left to datamodel-code-generator get the models they only name as stubs (and not
+    what those reference); the `allOf` parts it reads whole, and all that the parts it merges and the
+    models it copies (a `$ref` with keywords beside it) reference; their code is a full run's, byte
+    for byte."""
+    spec = tmp_path / "stubs.yaml"
+    spec.write_text(_STUBBED)
+    native, total = _compare(spec)  # asserts the code of the runs with stubs is the full run's
+    assert native < total
+    doc = load_spec(spec)
+    normalize(doc)
+    components, inputs = codegen_inputs(doc["components"]["schemas"], "pkg")
+    graph = subclasses_join_cycles(components, schema_graph(components))
+    source = inputs["pydantic"]
+    declined = [n for n in ("Extended", "Reviewer", "Review", "BadgeView", "Merged") if _declined(n, source)]
+    assert declined == ["Extended", "Reviewer", "Review", "BadgeView", "Merged"]
+
+    def stubs_of(context: dict[str, Any]) -> set[str]:
+        return {name for name, schema in context.items() if schema.get("properties", {}).keys() == {"stub"}}
+
+    context, _ = run_inputs(source, graph, ["Extended", "Reviewer", "Review", "BadgeView"], sorted(source))
+    assert context["Repo"] is source["Repo"]  # a base: its fields are read
+    assert stubs_of(context) == {"License", "User", "Team"}
+    assert context["License"]["nullable"] is True and "nullable" not in context["User"]
+    assert "Org" not in context  # referenced by the stubs' models only
+    # A `$ref` with keywords beside it: a copy of the model is written with them, so it is read.
+    assert context["Badge"] is source["Badge"] and context["Shield"] is source["Shield"]
+    merged, _ = run_inputs(source, graph, ["Merged"], sorted(source))
+    assert stubs_of(merged) == set()  # `name` twice: merged, with all its parts reference
+    assert {"Repo", "License", "User", "Org"} <= merged.keys()
+
+
+def _declined(name: str, source: dict[str, object]) -> bool:
+    try:
+        native_models.fragment("pydantic", (name,), source, "pkg")
+    except native_models.Unsupported:
+        return True
+    return False
