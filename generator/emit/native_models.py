@@ -14,6 +14,7 @@ Names and literals come from datamodel-code-generator's own helpers (its field-n
 
 from __future__ import annotations
 
+import functools
 import re
 from typing import Any
 
@@ -54,6 +55,19 @@ _ARRAY_CONSTRAINTS = {"minItems": "min_length", "maxItems": "max_length"}
 _CONSTRAINT_ARGS = frozenset({"gt", "ge", "lt", "le", "multiple_of", "min_length", "max_length", "pattern"})
 # A name in an annotation's text, or a string (group 1 is None), which holds no names.
 _NAME = re.compile(r"'(?:[^'\\]|\\.)*'|\"(?:[^\"\\]|\\.)*\"|([A-Za-z_]\w*)")
+
+
+@functools.lru_cache(maxsize=65536)
+def _free_field_name(resolver: FieldNameResolver, prop: str) -> tuple[str, Any]:
+    return resolver.get_valid_field_name_and_alias(prop)
+
+
+def _field_name(resolver: FieldNameResolver, prop: str, taken: set[str]) -> tuple[str, Any]:
+    """`resolver.get_valid_field_name_and_alias(prop, excludes=taken)`, memoised: it tries the same
+    names in the same order with or without `excludes`, so where its first choice is not taken that
+    is the answer (GitHub's spec asks 85,000 times for a few thousand names)."""
+    name, alias = _free_field_name(resolver, prop)
+    return (name, alias) if name not in taken else resolver.get_valid_field_name_and_alias(prop, excludes=taken)
 
 
 def _unknown(schema: dict[str, Any], known: frozenset[str] | set[str]) -> list[str]:
@@ -396,7 +410,7 @@ class _Writer:
         hint, nullable, own = self.type_of(schema)
         if self.kind == "typeddict":
             # A key that is a name but not a field name (`_links`) is renamed (`field_links`), as there.
-            name, _ = _TYPEDDICT_FIELDS.get_valid_field_name_and_alias(prop, excludes=taken)
+            name, _ = _field_name(_TYPEDDICT_FIELDS, prop, taken)
             taken.add(name)
             if nullable:
                 hint += " | None"
@@ -404,7 +418,7 @@ class _Writer:
                 self.every.add("NotRequired")
             line = f"    {name}: {hint if required else f'NotRequired[{hint}]'}"
         else:
-            name, alias = _PYDANTIC_FIELDS.get_valid_field_name_and_alias(prop, excludes=taken)
+            name, alias = _field_name(_PYDANTIC_FIELDS, prop, taken)
             taken.add(name)
             args: dict[str, Any] = {}
             if alias is not None:
