@@ -17,7 +17,7 @@ from generator.background import Background
 from generator.config import SdkSettings, Target, repo_root, settings_from, targets
 from generator.diff import compare, parse_surface, surface_file_data
 from generator.emit.models import PARALLEL_THRESHOLD, check_names, generate_models
-from generator.emit.sdk import render_api_files, render_model_files
+from generator.emit.sdk import render_docs_files, render_model_files, render_package_files
 from generator.emit.surface import SURFACE_FILE, SURFACE_FORMAT, dump_surface, surface_of
 from generator.errors import EXIT_DRIFT, ConfigError, SpecError, UsageError
 from generator.ir import Api, build_api
@@ -93,23 +93,29 @@ def render_files(spec_path: Path, raw_settings: dict[str, Any] | None = None) ->
     """Every file of the SDK (package, docs, surface snapshot) by relative path, before formatting.
     Validation warnings go to stderr; problems that stop the run raise `SpecProblems`.
 
-    The models of a large spec are written in a process of their own (`Background`), started once the
-    document is normalised, while this one builds the IR and renders the rest of the SDK."""
+    For a large spec the models are written in a process of their own (`Background`), started once
+    the document is normalised, and the docs in another once the IR is built, while this one renders
+    the rest of the SDK."""
     doc = load_spec(spec_path, (raw_settings or {}).get("ref_roots") or ())
     with _validation(doc, spec_path, raw_settings) as validation:
         settings = _settings(doc, raw_settings)
         normalize(doc)
         large = len((doc.get("components") or {}).get("schemas") or {}) >= PARALLEL_THRESHOLD
         pending = Background(generate_models, doc, settings.package, fork=large)
+        docs: Background[dict[str, str]] | None = None
         try:
             api = _build(doc, settings, raw_settings)
             validation.add(api.problems)
-            files = render_api_files(api, settings)
+            docs = Background(render_docs_files, api, settings, fork=large)
+            files = render_package_files(api, settings)
             # The public surface, for `sdkgen diff` and the change report of the next `sdkgen generate`.
             files[SURFACE_FILE] = dump_surface(surface_of(api))
+            files.update(docs.result())
             models = pending.result()
         finally:
             pending.cancel()
+            if docs is not None:
+                docs.cancel()
     _warn(validation)
     check_names(sorted(api.models), models.model_names, "models")
     files.update(render_model_files(api, settings, models))

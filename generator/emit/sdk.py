@@ -51,12 +51,17 @@ def _context(api: Api, sdk: SdkSettings) -> dict[str, object]:
 
 def render_sdk(api: Api, sdk: SdkSettings, models: ModelModules) -> dict[str, str]:
     """Every file of the SDK, by path relative to the output folder."""
-    return {**render_api_files(api, sdk), **render_model_files(api, sdk, models)}
+    return {**render_package_files(api, sdk), **render_docs_files(api, sdk), **render_model_files(api, sdk, models)}
 
 
-def render_api_files(api: Api, sdk: SdkSettings) -> dict[str, str]:
-    """Every file of the SDK but the models package (`render_model_files`): what the IR alone
-    decides, so it can be rendered while the models are still being written."""
+def render_docs_files(api: Api, sdk: SdkSettings) -> dict[str, str]:
+    """README.md, docs/sdks/* and docs/models/*: the IR alone decides them."""
+    return render_docs(api, sdk, environment())
+
+
+def render_package_files(api: Api, sdk: SdkSettings) -> dict[str, str]:
+    """The package but its models (`render_model_files`), and pyproject.toml: the IR alone decides
+    them, so they can be rendered while the models are still being written."""
     env = environment()
     ctx = _context(api, sdk)
     src = f"src/{sdk.package}"
@@ -74,7 +79,6 @@ def render_api_files(api: Api, sdk: SdkSettings) -> dict[str, str]:
     for group in groups:
         files[f"{src}/resources/{group.module}.py"] = resource.render(group=group, **ctx)
     files["pyproject.toml"] = env.get_template("sdk/pyproject.toml.jinja").render(**ctx)
-    files.update(render_docs(api, sdk, env))  # README.md, docs/sdks/*, docs/models/*
     return files
 
 
