@@ -28,8 +28,6 @@ from generator.emit.model_modules import (
     split_module,
     subclasses_join_cycles,
 )
-from generator.emit.native_models import Unsupported
-from generator.emit.native_models import fragment as native_fragment
 from generator.errors import InternalError
 from generator.naming import bare
 
@@ -156,6 +154,18 @@ def run_groups(
     return fragments
 
 
+def native_fragment(kind: str, group: tuple[str, ...], schemas: dict[str, Any], package: str) -> Fragment | None:
+    """`native_models.fragment`, or None for a group it leaves to datamodel-code-generator. Imported
+    on first use, in the process that writes the models: it loads datamodel-code-generator's helpers
+    (0.2 s), which the process that forks it for a large spec does not need."""
+    from generator.emit.native_models import Unsupported, fragment
+
+    try:
+        return fragment(kind, group, schemas, package)
+    except Unsupported:
+        return None
+
+
 def _run_task(args: tuple[Any, ...]) -> list[Fragment]:
     return run_groups(*args)
 
@@ -199,10 +209,11 @@ def generate_models(doc: dict[str, Any], package: str, batch_size: int = BATCH_S
             for i in todo:
                 if keys[kind][i] in known:
                     continue
-                try:
-                    computed[keys[kind][i]] = native_fragment(kind, groups[i], source, package)
-                except Unsupported:
+                written = native_fragment(kind, groups[i], source, package)
+                if written is None:
                     rest.append(i)
+                else:
+                    computed[keys[kind][i]] = written
             for batch in batches([groups[i] for i in rest], batch_size):
                 members = [groups[rest[j]] for j in batch]
                 context, stubs = run_inputs(source, graph, [n for group in members for n in group], all_names)
@@ -236,12 +247,15 @@ def generate_models(doc: dict[str, Any], package: str, batch_size: int = BATCH_S
 def run_inputs(source: dict[str, Any], graph: dict[str, list[str]], names: list[str], all_names: list[str]) -> tuple[dict[str, Any], list[str]]:
     """What a datamodel-code-generator run over the groups of `names` is given (`run_groups`): the
     schemas (`run_schemas`) and the other names it must see as taken (`name_neighbours`,
-    `property_namesakes`)."""
+    `property_namesakes`) of the schemas it is given whole: a stub adds no class, and each name costs
+    the run about as much as a schema (GitHub's spec: 388 names took 2 of its 5.5 s)."""
     context = run_schemas(source, graph, names)
+    whole = {name: schema for name, schema in context.items() if schema is source[name]}
     by_bare: dict[str, list[str]] = {}
     for name in all_names:
         by_bare.setdefault(bare(name).rstrip("0123456789"), []).append(name)
-    return context, sorted(set(name_neighbours(all_names, set(context))) | property_namesakes(context, by_bare))
+    taken = set(name_neighbours(all_names, set(whole))) | property_namesakes(whole, by_bare)
+    return context, sorted(taken - context.keys())
 
 
 def run_schemas(source: dict[str, Any], graph: dict[str, list[str]], names: list[str]) -> dict[str, Any]:
