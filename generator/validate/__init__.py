@@ -29,31 +29,29 @@ on the loaded document before normalisation, so the SDK takes that reading. With
 Two passes: `lint` (cheap, in-process, finds the warnings and repairs them) and `check_document`
 (openapi-spec-validator's meta-schemas, checked with jsonschema-rs first, then described by the
 Python engine where they fail; its result is cached by the document's content, see
-`generator.cache`; for very large specs it runs in a second process while the later stages go on,
-see `Validation`). Neither depends on which process runs the other,
+`generator.cache`; for large specs it runs in a forked process while the later stages go on, see
+`Validation`). Neither depends on which process runs the other,
 so the problems are the same either way; they are sorted by line and pointer.
 """
 
 from __future__ import annotations
 
 import json
-import os
-import pickle
 from collections.abc import Iterable
-from concurrent.futures import Future, ProcessPoolExecutor
 from pathlib import Path
 from typing import Any, Self
 
 from generator import cache
+from generator.background import Background, can_fork
 from generator.errors import Problem, SpecError, SpecProblems
 from generator.load import Lines, pointer_str
 from generator.validate.lint import Finding, lint
 
-# Above this many paths + schemas, validation runs in a second process while the rest of the
-# pipeline goes on. With jsonschema-rs checking first (`document.py`), validating GitHub's API takes
-# ~0.3 s in-process (it took ~14 s of CPU with openapi-spec-validator's Python engine), less than
-# sending the document to another process: only specs far larger than any seen go there.
-PARALLEL_VALIDATION_THRESHOLD = 100_000
+# From this many paths + schemas on, validation runs in a forked process (`Background`: the document
+# is not copied) while the rest of the pipeline goes on. With jsonschema-rs checking first
+# (`document.py`), validating GitHub's API takes ~0.3 s, and loading the validators ~0.2 s more: off
+# the critical path there, and not worth a process for a small spec.
+PARALLEL_VALIDATION_THRESHOLD = 1_000
 # At most this many warnings are printed, then "... and N more".
 WARNINGS_SHOWN = 50
 
@@ -130,33 +128,30 @@ class Validation:
         self._linted, fixes = lint(doc)
         self._found: list[Finding] | None = None
         self._late: list[Finding] = []  # found by later stages (`add`)
-        self._pool: ProcessPoolExecutor | None = None
-        self._future: Future[list[Finding]] | None = None
+        self._pending: Background[list[Finding]] | None = None
         size = len(doc.get("paths") or {}) + len((doc.get("components") or {}).get("schemas") or {})
         # The findings depend on the document alone (before its repairs): cached by its content.
         self._key = cache.key("check_document", doc)
         self._found = _findings(cache.get("validation", self._key))
-        if self._found is None and (size < PARALLEL_VALIDATION_THRESHOLD or (os.cpu_count() or 1) < 2):
+        if self._found is None and (size < PARALLEL_VALIDATION_THRESHOLD or not can_fork()):
             self._found = check_document(doc)  # not worth a process
             self._store(self._found)
         elif self._found is None:
-            # Pickled here, before the repairs and before the pipeline normalises `doc` in place.
-            frozen = pickle.dumps(doc, protocol=pickle.HIGHEST_PROTOCOL)
-            self._pool = ProcessPoolExecutor(max_workers=1)
-            self._future = self._pool.submit(_check_pickled, frozen)
+            # Forked here, before the repairs and before the pipeline normalises `doc` in place.
+            self._pending = Background(check_document, doc)
         for fix in fixes:
             fix()
         if self._found is not None:
             self.wait()
 
     def wait(self) -> list[Problem]:
-        if self._future is not None and self._pool is not None:
+        if self._pending is not None:
             try:
-                self._found = self._future.result()
+                self._found = self._pending.result()
                 self._store(self._found)
             finally:
-                self._pool.shutdown(cancel_futures=True)
-                self._future = self._pool = None
+                self._pending.cancel()
+                self._pending = None
         new = [*self._late] if self._found is None else [*self._linted, *self._found, *self._late]
         self._found, self._late = None, []
         if not new:
@@ -197,10 +192,6 @@ def check_document(doc: dict[str, Any]) -> list[Finding]:
     from generator.validate.document import check_document as check
 
     return check(doc)
-
-
-def _check_pickled(frozen: bytes) -> list[Finding]:
-    return check_document(pickle.loads(frozen))
 
 
 def validate_spec(doc: dict[str, Any], path: Path, *, strict: bool = False) -> list[Problem]:
