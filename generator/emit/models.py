@@ -255,7 +255,27 @@ def run_inputs(source: dict[str, Any], graph: dict[str, list[str]], names: list[
     for name in all_names:
         by_bare.setdefault(bare(name).rstrip("0123456789"), []).append(name)
     taken = set(name_neighbours(all_names, set(whole))) | property_namesakes(whole, by_bare)
-    return context, sorted(taken - context.keys())
+    return _with_field_names(context, source, set(all_names)), sorted(taken - context.keys())
+
+
+# The classes datamodel-code-generator imports under another name (`date as date_aliased`) when a
+# field of any model of its run has their name.
+_CLASHING_IMPORTS = frozenset({"date", "datetime", "time", "timedelta"})
+
+
+def _with_field_names(context: dict[str, Any], source: dict[str, Any], names: set[str]) -> dict[str, Any]:
+    """`context`, plus a model with the fields of the whole spec that rename an import in a run over
+    all of it, where `context` has none of them: a run over fewer groups then imports as that one
+    does (a run without the model that has a field `date` imported `date`, the full run `date_aliased`)."""
+    from generator.emit.native_models import field_names
+
+    clashing = _CLASHING_IMPORTS & field_names(source) - field_names(context)
+    if not clashing:
+        return context
+    name = "SdkgenFieldNames"
+    while name in names or name in context:
+        name += "_"
+    return {**context, name: {"type": "object", "properties": {field: {"type": "string"} for field in sorted(clashing)}}}
 
 
 def run_schemas(source: dict[str, Any], graph: dict[str, list[str]], names: list[str]) -> dict[str, Any]:

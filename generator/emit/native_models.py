@@ -88,6 +88,7 @@ def _imports(package: str) -> dict[str, tuple[str, str, str | None]]:
         "Field": ("pydantic", "Field", None),
         "ConfigDict": ("pydantic", "ConfigDict", None),
         "datetime": ("datetime", "datetime", None),
+        "date": ("datetime", "date", None),
         "UUID": ("uuid", "UUID", None),
         **{name: (base, name, None) for name in ("BaseModel", "OpenEnum", "Constraints", "Formatted")},
     }
@@ -102,6 +103,7 @@ class _Writer:
         self.suffix = "TypedDict" if kind == "typeddict" else ""
         self.defined = {name + self.suffix for name in schemas}
         self.imports = _imports(package)
+        self.field_names: set[str] | None = None  # of every model, found on first use (`imported`)
         # The names the definition being written uses, and those evaluated when it runs (bases,
         # defaults): `model_modules._uses` of its syntax tree, kept while writing instead.
         self.every: set[str] = set()
@@ -138,6 +140,16 @@ class _Writer:
                 self.tagged.update(ref.rsplit("/", 1)[-1] for ref in refs if isinstance(ref, str))
 
     # -- types ---------------------------------------------------------------------------------------
+    def imported(self, cls: str) -> str:
+        """The name `datetime`'s class `cls` is used by: `cls_aliased` where a field of any model is
+        named `cls`, as datamodel-code-generator imports it then (`date as date_aliased`)."""
+        if self.field_names is None:
+            self.field_names = field_names(self.schemas)
+        if cls not in self.field_names:
+            return cls
+        self.imports[cls + "_aliased"] = ("datetime", cls, cls + "_aliased")
+        return cls + "_aliased"
+
     def target(self, ref: Any) -> tuple[str, dict[str, Any]]:
         if not isinstance(ref, str) or not ref.startswith(REF) or ref[len(REF):] not in self.schemas:
             raise Unsupported("a $ref outside components/schemas")
@@ -154,13 +166,20 @@ class _Writer:
             if fmt == "date-time":
                 if self.kind == "typeddict":
                     return "str"
-                self.every.update(("Annotated", "datetime", "Formatted"))
-                return "Annotated[datetime, Formatted()]"
+                cls = self.imported("datetime")
+                self.every.update(("Annotated", cls, "Formatted"))
+                return f"Annotated[{cls}, Formatted()]"
             if fmt == "uuid":
                 if self.kind == "typeddict":
                     return "str"
                 self.every.update(("Annotated", "UUID", "Formatted"))
                 return "Annotated[UUID, Formatted()]"
+            if fmt == "date":
+                if self.kind == "typeddict":
+                    return "str"
+                cls = self.imported("date")
+                self.every.update(("Annotated", cls, "Formatted"))
+                return f"Annotated[{cls}, Formatted()]"
             raise Unsupported(f"string format {fmt}")
         if fmt is not None and fmt not in _NUMBER_FORMATS.get(kind, ()):
             raise Unsupported(f"{kind} format {fmt}")
@@ -185,6 +204,7 @@ class _Writer:
             # A TypedDict adds None for OpenAPI 3.0's flag only (an enum with null holds it already).
             nullable = target.get("nullable") is True if self.kind == "typeddict" else _nullable(target)
             return name + self.suffix, nullable, False
+        schema = _free_form(schema)
         extra = _unknown(schema, {"type", "format", "description", "nullable", "deprecated", "default", "items", "enum", "additionalProperties", *_STRING_CONSTRAINTS, *_NUMBER_CONSTRAINTS, *_ARRAY_CONSTRAINTS})
         if extra:
             raise Unsupported(f"a property with {extra}")
@@ -206,7 +226,7 @@ class _Writer:
                 raise Unsupported("a scalar with items")
             return self.scalar(schema, types), nullable, schema.get("nullable") is True
         if types == "array":
-            items = schema.get("items")
+            items = _free_form(schema.get("items"))
             if not isinstance(items, dict) or items.get("type") == "array":
                 raise Unsupported("array of arrays")  # a class of its own there
             if "$ref" not in items and set(items) - {"type", "format", "example", "examples", "description"}:
@@ -432,6 +452,7 @@ class _Writer:
             if "title" in schema and "$ref" not in schema:
                 args["title"] = schema["title"]
             if isinstance(schema, dict):
+                schema = _applicable(schema)
                 _check_constraints(schema)
                 pattern = schema.get("pattern")
                 if pattern is not None and (not isinstance(pattern, str) or needs_python_engine(pattern, row="adapter") or not pattern.isprintable()):
@@ -482,6 +503,48 @@ class _Writer:
         if isinstance(value, str) and schema.get("type") == "string" and "enum" not in schema:
             return represent_python_value(value)
         raise Unsupported("a default")
+
+
+def _free_form(schema: Any) -> Any:
+    """An object with an empty `properties` (loket.nl: `items: {properties: {}}`) as one without:
+    `dict[str, Any]` there."""
+    if isinstance(schema, dict) and schema.get("properties") == {} and schema.get("type", "object") == "object" and "additionalProperties" not in schema:
+        return {k: v for k, v in schema.items() if k != "properties"} | {"type": "object"}
+    return schema
+
+
+def field_names(schemas: dict[str, Any]) -> set[str]:
+    """The field name of every property of `schemas`, at any depth."""
+    names: set[str] = set()
+    stack: list[Any] = list(schemas.values())
+    while stack:
+        node = stack.pop()
+        if isinstance(node, list):
+            stack.extend(node)
+        elif isinstance(node, dict):
+            props = node.get("properties")
+            if isinstance(props, dict):  # its keys are names, not keywords
+                names.update(_free_field_name(_PYDANTIC_FIELDS, prop)[0] for prop in props if isinstance(prop, str))
+                stack.extend(props.values())
+            stack.extend(v for k, v in node.items() if k not in ("properties", "enum", "const", "default", "example", "examples"))
+    return names
+
+
+# Constraints datamodel-code-generator drops, by the type they are on (loket.nl: `minimum: 0` on a
+# list, a `pattern` on a number or on a uuid). The other constraints for another type stay its own.
+_DROPPED = {"array": _NUMBER_CONSTRAINTS, "integer": _STRING_CONSTRAINTS, "number": _STRING_CONSTRAINTS}
+_DROPPED_OF_FORMAT = {"date-time": _STRING_CONSTRAINTS, "date": _STRING_CONSTRAINTS, "uuid": _STRING_CONSTRAINTS}
+
+
+def _applicable(schema: dict[str, Any]) -> dict[str, Any]:
+    """`schema` without the constraints datamodel-code-generator drops."""
+    kind = schema.get("type")
+    dropped = _DROPPED.get(kind) if isinstance(kind, str) else None
+    if kind == "string" and isinstance(schema.get("format"), str):
+        dropped = _DROPPED_OF_FORMAT.get(schema["format"])
+    if dropped and any(key in schema for key in dropped):
+        return {k: v for k, v in schema.items() if k not in dropped}
+    return schema
 
 
 def _check_constraints(schema: dict[str, Any]) -> None:

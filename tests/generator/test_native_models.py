@@ -202,3 +202,64 @@ def _declined(name: str, source: dict[str, object]) -> bool:
     except native_models.Unsupported:
         return True
     return False
+
+
+_DATES = """
+openapi: 3.0.3
+info: {title: Dates, version: "1"}
+paths: {}
+components:
+  schemas:
+    Version:
+      type: object
+      required: [since]
+      properties:
+        since: {type: string, format: date}
+        until: {type: string, format: date, nullable: true, description: The last day.}
+        seen: {type: string, format: date-time}
+        tags: {type: array, items: {type: string}, minimum: 0, minItems: 1, description: A minimum on a list.}
+        hours: {type: number, format: double, minimum: 0, maximum: 24, pattern: '^(\\d{1,2})$', nullable: false}
+        id: {type: string, format: uuid, pattern: '^[0-9A-F]{8}$', readOnly: true}
+        day: {type: string, format: date, maxLength: 10}
+        count: {type: integer, minLength: 1, maximum: 3}
+        content: {type: object, properties: {}}
+        _embedded: {type: array, items: {properties: {}}}
+        extra: {properties: {}, nullable: true, description: No type.}
+    Dated:
+      description: Left to datamodel-code-generator (items with keywords), in a run without `Entry`.
+      type: object
+      properties:
+        on: {type: string, format: date}
+        at: {type: string, format: date-time}
+        codes: {type: array, items: {type: string, maxLength: 3}}
+    Entry:
+      type: object
+      properties:
+        Date: {type: string}
+        datetime: {type: string, format: date-time}
+        nested:
+          type: object
+          properties:
+            example: {type: object, properties: {date: {type: string}}}
+"""
+
+
+def test_dates_and_the_constraints_datamodel_code_generator_drops(tmp_path: Path) -> None:
+    """`format: date` (imported as `date_aliased` where any field is named `date`, as there), the
+    constraints datamodel-code-generator drops (a number's or a uuid's `pattern`, a list's
+    `minimum`) and objects with an empty `properties`: written natively, byte for byte."""
+    spec = tmp_path / "dates.yaml"
+    plain = _DATES.replace("Date: {type: string}", "day: {type: string}").replace("{date: {type: string}}", "{on: {type: string}}")
+    nested = _DATES.replace("Date: {type: string}", "day: {type: string}")  # `date` in an inline object only
+    for name, text in (("aliased", _DATES), ("nested", nested), ("plain", plain)):
+        spec.write_text(text)
+        # Asserts each fragment is a full datamodel-code-generator run's: the native ones, and `Dated`'s
+        # from a run over the groups left to it, which imports `date as date_aliased` as that one does.
+        native, total = _compare(spec)
+        assert native == total - 2, name
+        doc = load_spec(spec)
+        normalize(doc)
+        source = codegen_inputs(doc["components"]["schemas"], "pkg")[1]["pydantic"]
+        code = native_models.fragment("pydantic", ("Version",), source, "pkg")
+        assert ("datetime", "date", None if name == "plain" else "date_aliased") in code.imports
+        assert ("datetime", "datetime", "datetime_aliased") in code.imports  # the field `datetime` of Entry
