@@ -301,16 +301,18 @@ class _Writer:
             if set(schema) & {"format", "items"} or schema.get("type", "object") != "object" or schema.get("nullable", True) is not True or not isinstance(branches, list) or not branches:
                 raise Unsupported("a union with other keywords")
             hints = []
+            with_null = schema.get("nullable") is True
             for branch in branches:
                 if not isinstance(branch, dict) or _unknown(branch, {"type", "format", "items", "$ref", "description", "example", "examples"}) or set(branch) & (_INERT - {"example", "examples"}):
                     raise Unsupported("a union member with keywords")
                 hint, nullable, _ = self.type_of(branch)
-                if nullable or (branch.get("type") == "object" and set(branch) != {"type"}):
+                if (nullable and "$ref" not in branch) or (branch.get("type") == "object" and set(branch) != {"type"}):
                     raise Unsupported("a union member that is nullable")
+                with_null = with_null or nullable  # a nullable model among the members: `A | B | None` there
                 hints.append(hint)
             if len(set(hints)) != len(hints):
                 raise Unsupported("a union that repeats a type")
-            hint = " | ".join(hints) + (" | None" if schema.get("nullable") is True else "")
+            hint = " | ".join(hints) + (" | None" if with_null else "")
         elif schema.get("type") in _SCALARS or schema.get("type") == "array":
             hint, nullable, own = self.type_of(schema)
             if nullable and not own:

@@ -152,7 +152,7 @@ components:
     Reviewer:
       oneOf:
         - $ref: '#/components/schemas/User'
-        - $ref: '#/components/schemas/Team'
+        - {type: string, nullable: true}
     Review:
       type: object
       properties:
@@ -225,6 +225,18 @@ components:
         content: {type: object, properties: {}}
         _embedded: {type: array, items: {properties: {}}}
         extra: {properties: {}, nullable: true, description: No type.}
+    Owner: {type: object, nullable: true, properties: {login: {type: string}}}
+    Holder:
+      description: A union with a nullable member.
+      oneOf:
+        - $ref: '#/components/schemas/Owner'
+        - $ref: '#/components/schemas/Version'
+    Holding:
+      type: object
+      required: [holder]
+      properties:
+        holder: {$ref: '#/components/schemas/Holder'}
+        maybe: {$ref: '#/components/schemas/Holder'}
     Dated:
       description: Left to datamodel-code-generator (items with keywords), in a run without `Entry`.
       type: object
@@ -247,7 +259,8 @@ components:
 def test_dates_and_the_constraints_datamodel_code_generator_drops(tmp_path: Path) -> None:
     """`format: date` (imported as `date_aliased` where any field is named `date`, as there), the
     constraints datamodel-code-generator drops (a number's or a uuid's `pattern`, a list's
-    `minimum`) and objects with an empty `properties`: written natively, byte for byte."""
+    `minimum`), objects with an empty `properties` and unions with a nullable member: written
+    natively, byte for byte."""
     spec = tmp_path / "dates.yaml"
     plain = _DATES.replace("Date: {type: string}", "day: {type: string}").replace("{date: {type: string}}", "{on: {type: string}}")
     nested = _DATES.replace("Date: {type: string}", "day: {type: string}")  # `date` in an inline object only
