@@ -138,7 +138,7 @@ def build_into(
     `ownership` says what the user has taken over in the folder the SDK is meant for (`.genignore`).
     """
     api, settings, files = render_files(spec_path, raw_settings)
-    written = write_formatted(files, folder, _origins(api))
+    written = write_formatted(files, folder, _origins(api), ownership)
     finish_tree(folder, ownership or Ownership(folder), written)
     return api, settings
 

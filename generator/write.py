@@ -19,6 +19,7 @@ import hashlib
 import json
 import os
 import shutil
+import stat
 import subprocess
 import tempfile
 from collections.abc import Callable
@@ -94,7 +95,9 @@ def _formatted(rel: str) -> bool:
     return rel.endswith((".py", ".pyi", ".md"))
 
 
-def write_formatted(files: dict[str, str], folder: Path, origins: dict[str, str] | None = None) -> dict[str, bytes]:
+def write_formatted(
+    files: dict[str, str], folder: Path, origins: dict[str, str] | None = None, previous: Ownership | None = None
+) -> dict[str, bytes]:
     """`write_tree`, then `format_tree`, with ruff run only on the files whose formatted text the
     cache (`generator.cache`) does not hold yet.
 
@@ -104,6 +107,11 @@ def write_formatted(files: dict[str, str], folder: Path, origins: dict[str, str]
     are kept in one entry (a pack, found by the tree's packages): one read instead of one per file,
     which on GitHub's SDK (14,000 files) took 6 s from a cold disk cache. A cold run formats the folder
     as a whole, exactly as `format_tree` does. Returns the bytes of every file as written.
+
+    `previous`: the output folder this one will replace. A file of it that the generator wrote and
+    that already holds the bytes due is hard-linked instead of written (`_link_same`): creating
+    14,000 files took 2-3 s on GitHub's SDK after an edit, linking them 0.2 s. No file is ever
+    written in place, so the two folders sharing a file is safe.
     """
     tops = sorted({"/".join(rel.split("/")[: 2 if rel.startswith("src/") else 1]) for rel in files if _linted(rel)})
     settings = files.get("pyproject.toml", "")
@@ -112,13 +120,19 @@ def write_formatted(files: dict[str, str], folder: Path, origins: dict[str, str]
     known = _unpack(cache.get("format", pack_key))
     done = {rel: known[key] for rel, key in keys.items() if key in known}
     made: set[Path] = set()
+    missed = [rel for rel in sorted(keys) if rel not in done]
+    # Not where ruff will run over the whole folder (a cold run): it edits files in place.
+    linking = previous is not None and previous.manifest is not None and (bool(done) or not missed)
     for rel in sorted(files):
         path = folder / rel
         if path.parent not in made:
             path.parent.mkdir(parents=True, exist_ok=True)
             made.add(path.parent)
-        path.write_bytes(done[rel] if rel in done else files[rel].encode("utf-8"))
-    missed = [rel for rel in sorted(keys) if rel not in done]
+        data = done[rel] if rel in done else files[rel].encode("utf-8")
+        final = (rel in done or rel not in keys) and rel != MANIFEST_FILE  # nothing will write into it
+        if linking and final and previous is not None and previous.generated(rel) and _link_same(previous.output / rel, path, data):
+            continue
+        path.write_bytes(data)
     written = {rel: done[rel] if rel in done else text.encode("utf-8") for rel, text in files.items()}
     if not missed:
         return written
@@ -127,6 +141,24 @@ def write_formatted(files: dict[str, str], folder: Path, origins: dict[str, str]
         written[rel] = done[rel] = (folder / rel).read_bytes()
     cache.put("format", pack_key, b"".join(b"%s %d\n" % (keys[rel].encode(), len(done[rel])) + done[rel] for rel in sorted(keys)))
     return written
+
+
+def _link_same(old: Path, new: Path, data: bytes) -> bool:
+    """Hard-link `old` as `new` if it is a regular file (not a symlink) holding exactly `data`."""
+    try:
+        info = os.lstat(old)
+        if not stat.S_ISREG(info.st_mode) or info.st_size != len(data):
+            return False
+        fd = os.open(old, os.O_RDONLY | os.O_NOFOLLOW)
+        try:
+            same = os.read(fd, len(data) + 1) == data
+        finally:
+            os.close(fd)
+        if same:
+            os.link(old, new, follow_symlinks=False)
+        return same
+    except OSError:  # gone, unreadable, or a file system without hard links: written instead
+        return False
 
 
 def _unpack(pack: bytes | None) -> dict[str, bytes]:
@@ -230,6 +262,7 @@ def finish_tree(folder: Path, ownership: Ownership, written: dict[str, bytes] | 
     manifest = {"sdkgen_manifest": 1, "files": dict(sorted(files.items()))}
     path = folder / MANIFEST_FILE
     path.parent.mkdir(parents=True, exist_ok=True)
+    path.unlink(missing_ok=True)  # a new file, never one shared with another folder (`write_formatted`)
     path.write_text(json.dumps(manifest, indent=2) + "\n", encoding="utf-8")
 
 

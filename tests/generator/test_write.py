@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
@@ -29,3 +30,40 @@ def test_clean_code_is_formatted_and_fixable_problems_fixed(tmp_path: Path) -> N
     write_tree({"pyproject.toml": PYPROJECT, "src/pkg/a.py": "import os\nimport sys\nx=sys.argv\n"}, tmp_path)
     format_tree(tmp_path)
     assert (tmp_path / "src/pkg/a.py").read_text() == "import sys\n\nx = sys.argv\n"  # unused import removed
+
+
+def test_regeneration_links_the_files_that_did_not_change(tmp_path: Path) -> None:
+    """After an edit, a file the generator wrote last time and that holds the same bytes is
+    hard-linked from the folder being replaced; an edited one, one the user changed since and a
+    symlink are written anew, and nothing outside the output is touched."""
+    from generator import cache, pipeline
+    from generator.write import read_tree
+    from tests.conftest import GOLDEN_SPECS
+
+    spec, package = GOLDEN_SPECS["kitchen_sink"]
+    out = tmp_path / "sdk"
+    outside = tmp_path / "outside.txt"
+    outside.write_text("not the generator's\n")
+    with cache.using(cache.Cache(tmp_path / "cache")):
+        pipeline.generate(spec, out, {"package": package})
+        before = {rel: os.stat(out / rel).st_ino for rel in read_tree(out)}
+        readme, model_doc = "README.md", next(rel for rel in before if rel.startswith("docs/models/"))
+        (out / readme).write_text("changed by hand\n")  # drift: must not survive
+        (out / model_doc).unlink()
+        (out / model_doc).symlink_to(outside)  # a symlink where a generated file was: never followed
+        edited = tmp_path / "edited.yaml"
+        edited.write_text(spec.read_text().replace("description: The pet.\n", "description: The pet, edited.\n", 1))
+        pipeline.generate(edited, out, {"package": package})
+        after = read_tree(out)
+        with cache.disabled():
+            pipeline.generate(edited, tmp_path / "cold", {"package": package})
+    assert after == read_tree(tmp_path / "cold")  # the same bytes as a cold run of the edited spec
+    inodes = {rel: os.stat(out / rel).st_ino for rel in after}
+    kept = {rel for rel in after if rel in before and inodes[rel] == before[rel]}
+    assert len(kept) > len(after) // 2  # most files did not change: linked
+    changed = {rel for rel in after if after[rel] != (tmp_path / "cold" / rel).read_bytes()}
+    assert not changed
+    assert readme not in kept and model_doc not in kept and ".sdkgen/manifest.json" not in kept
+    assert not (out / model_doc).is_symlink()
+    assert outside.read_text() == "not the generator's\n"
+    assert os.stat(outside).st_nlink == 1
