@@ -15,6 +15,7 @@ from __future__ import annotations
 import ast
 import heapq
 from bisect import bisect_left
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
@@ -150,6 +151,21 @@ def closure(graph: dict[str, list[str]], names: list[str] | tuple[str, ...]) -> 
                 seen.add(ref)
                 todo.append(ref)
     return seen
+
+
+def property_names(schemas: Iterable[Any]) -> Iterator[str]:
+    """Every property name in `schemas`, at any depth (examples, defaults and enums are data: skipped)."""
+    stack = list(schemas)
+    while stack:
+        node = stack.pop()
+        if isinstance(node, list):
+            stack.extend(node)
+        elif isinstance(node, dict):
+            props = node.get("properties")
+            if isinstance(props, dict):  # its keys are names, not keywords
+                yield from (prop for prop in props if isinstance(prop, str))
+                stack.extend(props.values())
+            stack.extend(v for k, v in node.items() if k not in ("properties", "enum", "const", "default", "example", "examples"))
 
 
 def name_neighbours(all_names: list[str], names: set[str]) -> list[str]:

@@ -23,6 +23,7 @@ from generator.emit.model_modules import (
     model_groups,
     module_names,
     name_neighbours,
+    property_names,
     schema_graph,
     splice,
     split_module,
@@ -402,18 +403,9 @@ def property_namesakes(context: dict[str, Any], by_bare: dict[str, list[str]]) -
     given to its run as taken, so that it names the class as a run over the whole spec does, which
     sees every schema."""
     found: set[str] = set()
-    for schema in context.values():
-        stack = [schema]
-        while stack:
-            node = stack.pop()
-            if isinstance(node, list):
-                stack.extend(node)
-            elif isinstance(node, dict):
-                props = node.get("properties")
-                for prop in props if isinstance(props, dict) else ():
-                    for key in (bare(prop), bare(prop) + "item", _singular(prop)):
-                        found.update(n for n in by_bare.get(key, ()) if n not in context)
-                stack.extend(v for k, v in node.items() if k not in ("enum", "const", "default", "example", "examples"))
+    for prop in set(property_names(context.values())):
+        for key in (bare(prop), bare(prop) + "item", _singular(prop)):
+            found.update(n for n in by_bare.get(key, ()) if n not in context)
     return found
 
 

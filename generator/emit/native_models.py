@@ -26,7 +26,7 @@ from datamodel_code_generator.model.field_name import PydanticFieldNameResolver
 from datamodel_code_generator.python_literal import represent_python_value
 from datamodel_code_generator.reference import EnumFieldNameResolver, FieldNameResolver
 
-from generator.emit.model_modules import REF, Fragment, fragment_of
+from generator.emit.model_modules import REF, Fragment, fragment_of, property_names
 from generator.naming import bare
 
 
@@ -517,19 +517,7 @@ def _free_form(schema: Any) -> Any:
 
 def field_names(schemas: dict[str, Any]) -> set[str]:
     """The field name of every property of `schemas`, at any depth."""
-    names: set[str] = set()
-    stack: list[Any] = list(schemas.values())
-    while stack:
-        node = stack.pop()
-        if isinstance(node, list):
-            stack.extend(node)
-        elif isinstance(node, dict):
-            props = node.get("properties")
-            if isinstance(props, dict):  # its keys are names, not keywords
-                names.update(_free_field_name(_PYDANTIC_FIELDS, prop)[0] for prop in props if isinstance(prop, str))
-                stack.extend(props.values())
-            stack.extend(v for k, v in node.items() if k not in ("properties", "enum", "const", "default", "example", "examples"))
-    return names
+    return {_free_field_name(_PYDANTIC_FIELDS, prop)[0] for prop in property_names(schemas.values())}
 
 
 # Constraints datamodel-code-generator drops, by the type they are on (loket.nl: `minimum: 0` on a
