@@ -122,7 +122,7 @@ def write_formatted(
     made: set[Path] = set()
     missed = [rel for rel in sorted(keys) if rel not in done]
     # Not where ruff will run over the whole folder (a cold run): it edits files in place.
-    linking = previous is not None and previous.manifest is not None and (bool(done) or not missed)
+    linked_from = previous if previous is not None and previous.manifest is not None and (done or not missed) else None
     for rel in sorted(files):
         path = folder / rel
         if path.parent not in made:
@@ -130,7 +130,7 @@ def write_formatted(
             made.add(path.parent)
         data = done[rel] if rel in done else files[rel].encode("utf-8")
         final = (rel in done or rel not in keys) and rel != MANIFEST_FILE  # nothing will write into it
-        if linking and final and previous is not None and previous.generated(rel) and _link_same(previous.output / rel, path, data):
+        if linked_from is not None and final and linked_from.generated(rel) and _link_same(linked_from.output / rel, path, data):
             continue
         path.write_bytes(data)
     written = {rel: done[rel] if rel in done else text.encode("utf-8") for rel, text in files.items()}

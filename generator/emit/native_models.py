@@ -45,6 +45,8 @@ _INERT = frozenset({"title", "example", "examples", "readOnly", "writeOnly"})
 _READ_EXTENSIONS = ("x-python", "x-enum", "x-is-", "x-avro", "x-xsd", "x-datamodel", "x-propertyNames", "x-www")
 
 _SCALARS = {"string": "str", "integer": "int", "number": "float", "boolean": "bool"}
+# The classes of the formats written natively (`Annotated[cls, Formatted()]` in a model).
+_FORMAT_CLASSES = {"date-time": "datetime", "date": "date", "uuid": "UUID"}
 # Formats of a string that keep it `str`: the ones `models._run` maps to a string.
 _PLAIN_FORMATS = frozenset({"email", "idn-email", "uri", "uri-reference", "iri", "iri-reference", "uri-template"})
 _NUMBER_FORMATS = {"integer": frozenset({"int32", "int64"}), "number": frozenset({"float", "double"})}
@@ -163,21 +165,11 @@ class _Writer:
         if kind == "string":
             if fmt is None or fmt in _PLAIN_FORMATS:
                 return "str"
-            if fmt == "date-time":
-                if self.kind == "typeddict":
+            if fmt in _FORMAT_CLASSES:
+                if self.kind == "typeddict":  # TypedDicts carry the wire's string
                     return "str"
-                cls = self.imported("datetime")
-                self.every.update(("Annotated", cls, "Formatted"))
-                return f"Annotated[{cls}, Formatted()]"
-            if fmt == "uuid":
-                if self.kind == "typeddict":
-                    return "str"
-                self.every.update(("Annotated", "UUID", "Formatted"))
-                return "Annotated[UUID, Formatted()]"
-            if fmt == "date":
-                if self.kind == "typeddict":
-                    return "str"
-                cls = self.imported("date")
+                cls = _FORMAT_CLASSES[fmt]
+                cls = self.imported(cls) if cls != "UUID" else cls
                 self.every.update(("Annotated", cls, "Formatted"))
                 return f"Annotated[{cls}, Formatted()]"
             raise Unsupported(f"string format {fmt}")
@@ -522,16 +514,16 @@ def field_names(schemas: dict[str, Any]) -> set[str]:
 
 # Constraints datamodel-code-generator drops, by the type they are on (loket.nl: `minimum: 0` on a
 # list, a `pattern` on a number or on a uuid). The other constraints for another type stay its own.
+# So are a formatted string's string constraints, for the formats written natively.
 _DROPPED = {"array": _NUMBER_CONSTRAINTS, "integer": _STRING_CONSTRAINTS, "number": _STRING_CONSTRAINTS}
-_DROPPED_OF_FORMAT = {"date-time": _STRING_CONSTRAINTS, "date": _STRING_CONSTRAINTS, "uuid": _STRING_CONSTRAINTS}
 
 
 def _applicable(schema: dict[str, Any]) -> dict[str, Any]:
     """`schema` without the constraints datamodel-code-generator drops."""
     kind = schema.get("type")
     dropped = _DROPPED.get(kind) if isinstance(kind, str) else None
-    if kind == "string" and isinstance(schema.get("format"), str):
-        dropped = _DROPPED_OF_FORMAT.get(schema["format"])
+    if kind == "string" and isinstance(schema.get("format"), str) and schema["format"] in _FORMAT_CLASSES:
+        dropped = _STRING_CONSTRAINTS
     if dropped and any(key in schema for key in dropped):
         return {k: v for k, v in schema.items() if k not in dropped}
     return schema
