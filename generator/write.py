@@ -115,7 +115,10 @@ def write_formatted(
     """
     tops = sorted({"/".join(rel.split("/")[: 2 if rel.startswith("src/") else 1]) for rel in files if _linted(rel)})
     settings = files.get("pyproject.toml", "")
-    keys = {rel: cache.key("ruff", rel, text, settings, tops) for rel, text in files.items() if _formatted(rel)}
+    if cache.active().enabled:
+        keys = {rel: cache.key("ruff", rel, text, settings, tops) for rel, text in files.items() if _formatted(rel)}
+    else:  # no entry will be read or written: the hashes would only cost time
+        keys = {rel: rel for rel in files if _formatted(rel)}
     pack_key = cache.key("ruff pack", tops)
     known = _unpack(cache.get("format", pack_key))
     done = {rel: known[key] for rel, key in keys.items() if key in known}
@@ -139,7 +142,8 @@ def write_formatted(
     format_tree(folder, origins, None if not done else missed)
     for rel in missed:
         written[rel] = done[rel] = (folder / rel).read_bytes()
-    cache.put("format", pack_key, b"".join(b"%s %d\n" % (keys[rel].encode(), len(done[rel])) + done[rel] for rel in sorted(keys)))
+    if cache.active().enabled:
+        cache.put("format", pack_key, b"".join(b"%s %d\n" % (keys[rel].encode(), len(done[rel])) + done[rel] for rel in sorted(keys)))
     return written
 
 

@@ -186,15 +186,19 @@ def generate_models(doc: dict[str, Any], package: str, batch_size: int = BATCH_S
     # The models package is a function of these inputs (and of the generator's version, which every
     # cache key includes): reused from the cache when a run has computed it before.
     openapi = str(doc.get("openapi", "3.1.0"))
-    digests = dict(zip(inputs, schema_digests(list(inputs.values())), strict=True))
-    key = cache.key("models", package, openapi, [sorted(d.items()) for d in digests.values()], sorted(reached))
-    hit = cache.get("models", key)
-    if hit is not None:
-        return ModelModules(**json.loads(hit))
-    # Each group's code, by kind, is reused from the last run's fragments where its key (the group's
-    # schemas and everything they reference, `group_keys`) is unchanged: an edit reruns only the groups
-    # that see it.
-    keys = {kind: group_keys(kind, groups, graph, digests[kind], all_names, reached, package, openapi) for kind in inputs}
+    caching = cache.active().enabled
+    if caching:
+        digests = dict(zip(inputs, schema_digests(list(inputs.values())), strict=True))
+        key = cache.key("models", package, openapi, [sorted(d.items()) for d in digests.values()], sorted(reached))
+        hit = cache.get("models", key)
+        if hit is not None:
+            return ModelModules(**json.loads(hit))
+        # Each group's code, by kind, is reused from the last run's fragments where its key (the
+        # group's schemas and everything they reference, `group_keys`) is unchanged: an edit reruns
+        # only the groups that see it.
+        keys = {kind: group_keys(kind, groups, graph, digests[kind], all_names, reached, package, openapi) for kind in inputs}
+    else:  # hashing every schema would cost a large spec 0.5 s for entries no one reads
+        keys = {kind: [f"{kind} {i}" for i in range(len(groups))] for kind in inputs}
     pack_key = cache.key("model_fragments", package)
     known = _read_pack(cache.get("model_fragments", pack_key))
     todo = [i for i in range(len(groups)) if any(keys[kind][i] not in known for kind in inputs)]
@@ -233,7 +237,7 @@ def generate_models(doc: dict[str, Any], package: str, batch_size: int = BATCH_S
             pool.shutdown(cancel_futures=True)
     fragments = {**known, **computed}
     parts = [[fragments[keys["pydantic"][i]], fragments[keys["typeddict"][i]]] for i in range(len(groups))]
-    if computed:
+    if computed and caching:
         current = {k for kind in inputs for k in keys[kind]}
         cache.put("model_fragments", pack_key, _write_pack({k: v for k, v in fragments.items() if k in current}))
     homes = {name + suffix: module for group, module in zip(groups, modules, strict=True) for name in group for suffix in ("", "TypedDict")}
@@ -241,7 +245,8 @@ def generate_models(doc: dict[str, Any], package: str, batch_size: int = BATCH_S
     model_names = sorted(name for part in parts for name, _ in part[0].definitions if name in names)
     typeddict_names = sorted(name for part in parts for name, _ in part[1].definitions if name in names)
     result = ModelModules(sources, names, model_names, typeddict_names)
-    cache.put("models", key, json.dumps(vars(result), sort_keys=True).encode())
+    if caching:
+        cache.put("models", key, json.dumps(vars(result), sort_keys=True).encode())
     return result
 
 
