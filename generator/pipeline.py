@@ -9,6 +9,7 @@ import json
 import subprocess
 import sys
 import tempfile
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -89,13 +90,17 @@ def load_api(spec_path: Path, raw_settings: dict[str, Any] | None = None) -> tup
     return doc, api, settings
 
 
-def render_files(spec_path: Path, raw_settings: dict[str, Any] | None = None) -> tuple[Api, SdkSettings, dict[str, str]]:
+def render_files(
+    spec_path: Path, raw_settings: dict[str, Any] | None = None, early: Callable[[Api, dict[str, str]], None] | None = None
+) -> tuple[Api, SdkSettings, dict[str, str]]:
     """Every file of the SDK (package, docs, surface snapshot) by relative path, before formatting.
     Validation warnings go to stderr; problems that stop the run raise `SpecProblems`.
 
     For a large spec the models are written in a process of their own (`Background`), started once
     the document is normalised, and the docs in another once the IR is built, while this one renders
-    the rest of the SDK."""
+    the rest of the SDK. `early`: given every file but the models package's as soon as they are
+    rendered and the spec is found valid (to be written while the models are still being made);
+    the files returned are then the models package's alone."""
     doc = load_spec(spec_path, (raw_settings or {}).get("ref_roots") or ())
     with _validation(doc, spec_path, raw_settings) as validation:
         settings = _settings(doc, raw_settings)
@@ -111,6 +116,10 @@ def render_files(spec_path: Path, raw_settings: dict[str, Any] | None = None) ->
             # The public surface, for `sdkgen diff` and the change report of the next `sdkgen generate`.
             files[SURFACE_FILE] = dump_surface(surface_of(api))
             files.update(docs.result())
+            if early is not None:
+                validation.wait()  # the verdict first: an invalid spec stops the run before anything is written
+                early(api, files)
+                files = {}
             models = pending.result()
         finally:
             pending.cancel()
@@ -137,8 +146,14 @@ def build_into(
 
     `ownership` says what the user has taken over in the folder the SDK is meant for (`.genignore`).
     """
-    api, settings, files = render_files(spec_path, raw_settings)
-    written = write_formatted(files, folder, _origins(api), ownership)
+    written: dict[str, bytes] = {}
+
+    def write_rest(api: Api, files: dict[str, str]) -> None:
+        written.update(write_formatted(files, folder, _origins(api), ownership))
+
+    # Everything but the models is written and formatted while the models are being made.
+    api, settings, models = render_files(spec_path, raw_settings, early=write_rest)
+    written.update(write_formatted(models, folder, _origins(api), ownership, within=f"src/{settings.package}/models"))
     finish_tree(folder, ownership or Ownership(folder), written)
     return api, settings
 

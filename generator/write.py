@@ -54,12 +54,12 @@ def _ruff() -> str:
     return str(find_ruff_bin())
 
 
-def format_tree(folder: Path, origins: dict[str, str] | None = None, only: list[str] | None = None) -> None:
+def format_tree(folder: Path, origins: dict[str, str] | None = None, only: list[str] | None = None, within: str = ".") -> None:
     """Sort and prune imports, then format, with ruff; any lint error left is a generator bug.
 
     `origins` maps a generated name (a model class, a resource method) to the spec construct it came
     from, so that the error can say which part of the spec made the generator stumble. `only`: the
-    files (relative paths) to lint and format, instead of the whole folder.
+    files (relative paths) to lint and format, instead of the whole folder (or of its subfolder `within`).
     """
     ruff = _ruff()
     # Linted with the SDK's own settings (its pyproject.toml), as its users will lint it; ruff reads
@@ -68,8 +68,8 @@ def format_tree(folder: Path, origins: dict[str, str] | None = None, only: list[
     settings = ["--config", "pyproject.toml"] if pyproject.is_file() else RUFF_ARGS
     # Files named on the command line are linted as Python whatever their name: only those ruff's own
     # walk of the folder would pick (`--force-exclude`: and none it would skip).
-    checked = ["."] if only is None else [rel for rel in only if _linted(rel)]
-    formatted = [str(folder)] if only is None else [str(folder / rel) for rel in only if _formatted(rel)]
+    checked = [within] if only is None else [rel for rel in only if _linted(rel)]
+    formatted = [str(folder / within)] if only is None else [str(folder / rel) for rel in only if _formatted(rel)]
     if only is not None:
         checked, formatted = (["--force-exclude", *paths] if paths else [] for paths in (checked, formatted))
     if checked:
@@ -96,17 +96,19 @@ def _formatted(rel: str) -> bool:
 
 
 def write_formatted(
-    files: dict[str, str], folder: Path, origins: dict[str, str] | None = None, previous: Ownership | None = None
+    files: dict[str, str], folder: Path, origins: dict[str, str] | None = None, previous: Ownership | None = None, within: str = "."
 ) -> dict[str, bytes]:
     """`write_tree`, then `format_tree`, with ruff run only on the files whose formatted text the
-    cache (`generator.cache`) does not hold yet.
+    cache (`generator.cache`) does not hold yet. `within`: a subfolder of `folder` that holds all of
+    `files` and nothing else (the models package, written after the rest of the SDK), or "." for a
+    folder that held nothing before.
 
     A file's formatted text is keyed by its path and rendered text, the ruff settings (the SDK's
     pyproject.toml) and the packages of the tree (ruff sorts imports by whether they are the SDK's
     own), besides the generator's version (ruff's included). The formatted files of a tree's last run
-    are kept in one entry (a pack, found by the tree's packages): one read instead of one per file,
-    which on GitHub's SDK (14,000 files) took 6 s from a cold disk cache. A cold run formats the folder
-    as a whole, exactly as `format_tree` does. Returns the bytes of every file as written.
+    are kept in one entry (a pack, found by the tree's packages and `within`): one read instead of one
+    per file, which on GitHub's SDK (14,000 files) took 6 s from a cold disk cache. A cold run formats
+    `within` as a whole, exactly as `format_tree` does. Returns the bytes of every file as written.
 
     `previous`: the output folder this one will replace. A file of it that the generator wrote and
     that already holds the bytes due is hard-linked instead of written (`_link_same`): creating
@@ -119,35 +121,52 @@ def write_formatted(
         keys = {rel: cache.key("ruff", rel, text, settings, tops) for rel, text in files.items() if _formatted(rel)}
     else:  # no entry will be read or written: the hashes would only cost time
         keys = {rel: rel for rel in files if _formatted(rel)}
-    pack_key = cache.key("ruff pack", tops)
+    pack_key = cache.key("ruff pack", tops, within)
     known = _unpack(cache.get("format", pack_key))
     done = {rel: known[key] for rel, key in keys.items() if key in known}
-    made: set[Path] = set()
+    made: set[str] = set()
     missed = [rel for rel in sorted(keys) if rel not in done]
     # Not where ruff will run over the whole folder (a cold run): it edits files in place.
     linked_from = previous if previous is not None and previous.manifest is not None and (done or not missed) else None
+    written = {rel: done[rel] if rel in done else text.encode("utf-8") for rel, text in files.items()}
+    # os-level calls, not Path's: 3x faster for the 14,000 files of a large SDK (0.16 s against 0.47 s).
+    base = os.fspath(folder)
     for rel in sorted(files):
-        path = folder / rel
-        if path.parent not in made:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            made.add(path.parent)
-        data = done[rel] if rel in done else files[rel].encode("utf-8")
+        parent, _, _ = rel.rpartition("/")
+        if parent not in made:
+            os.makedirs(os.path.join(base, parent), exist_ok=True)
+            made.add(parent)
+        path, data = os.path.join(base, rel), written[rel]
         final = (rel in done or rel not in keys) and rel != MANIFEST_FILE  # nothing will write into it
         if linked_from is not None and final and linked_from.generated(rel) and _link_same(linked_from.output / rel, path, data):
             continue
-        path.write_bytes(data)
-    written = {rel: done[rel] if rel in done else text.encode("utf-8") for rel, text in files.items()}
+        _write(path, data)
     if not missed:
         return written
-    format_tree(folder, origins, None if not done else missed)
+    format_tree(folder, origins, None if not done else missed, within)
     for rel in missed:
-        written[rel] = done[rel] = (folder / rel).read_bytes()
+        written[rel] = done[rel] = _read(os.path.join(base, rel))
     if cache.active().enabled:
         cache.put("format", pack_key, b"".join(b"%s %d\n" % (keys[rel].encode(), len(done[rel])) + done[rel] for rel in sorted(keys)))
     return written
 
 
-def _link_same(old: Path, new: Path, data: bytes) -> bool:
+def _write(path: str, data: bytes) -> None:
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o666)
+    try:
+        view = memoryview(data)
+        while view:
+            view = view[os.write(fd, view) :]
+    finally:
+        os.close(fd)
+
+
+def _read(path: str) -> bytes:
+    with open(path, "rb", buffering=0) as file:
+        return file.read()
+
+
+def _link_same(old: Path, new: str, data: bytes) -> bool:
     """Hard-link `old` as `new` if it is a regular file (not a symlink) holding exactly `data`."""
     try:
         info = os.lstat(old)
