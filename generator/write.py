@@ -118,7 +118,8 @@ def write_formatted(
     tops = sorted({"/".join(rel.split("/")[: 2 if rel.startswith("src/") else 1]) for rel in files if _linted(rel)})
     settings = files.get("pyproject.toml", "")
     if cache.active().enabled:
-        keys = {rel: cache.key("ruff", rel, text, settings, tops) for rel, text in files.items() if _formatted(rel)}
+        packages = "\n".join(tops)  # a string: hashed as it is, where a list would be encoded as JSON per file
+        keys = {rel: cache.key("ruff", rel, text, settings, packages) for rel, text in files.items() if _formatted(rel)}
     else:  # no entry will be read or written: the hashes would only cost time
         keys = {rel: rel for rel in files if _formatted(rel)}
     pack_key = cache.key("ruff pack", tops, within)
@@ -138,7 +139,7 @@ def write_formatted(
             made.add(parent)
         path, data = os.path.join(base, rel), written[rel]
         final = (rel in done or rel not in keys) and rel != MANIFEST_FILE  # nothing will write into it
-        if linked_from is not None and final and linked_from.generated(rel) and _link_same(linked_from.output / rel, path, data):
+        if linked_from is not None and final and linked_from.generated(rel) and _link_same(os.path.join(linked_from.output, rel), path, data):
             continue
         _write(path, data)
     if not missed:
@@ -166,7 +167,7 @@ def _read(path: str) -> bytes:
         return file.read()
 
 
-def _link_same(old: Path, new: str, data: bytes) -> bool:
+def _link_same(old: str, new: str, data: bytes) -> bool:
     """Hard-link `old` as `new` if it is a regular file (not a symlink) holding exactly `data`."""
     try:
         info = os.lstat(old)
@@ -247,11 +248,12 @@ class Ownership:
             lines = (output / IGNORE_FILE).read_text(encoding="utf-8").splitlines()
         except (OSError, UnicodeDecodeError):
             lines = []
-        self._ignore = pathspec.GitIgnoreSpec.from_lines(lines)
+        # None without patterns: matching costs 10 us a path, and an SDK has thousands of them.
+        self._ignore = pathspec.GitIgnoreSpec.from_lines(lines) if any(line.strip() for line in lines) else None
 
     def ignored(self, rel: str) -> bool:
         """A path the user has taken over (`.genignore`), which the generator neither writes nor deletes."""
-        return rel != IGNORE_FILE and self._ignore.match_file(rel)
+        return self._ignore is not None and rel != IGNORE_FILE and self._ignore.match_file(rel)
 
     def generated(self, rel: str) -> bool:
         """A file of the existing folder that the generator wrote last time."""
@@ -316,17 +318,17 @@ def _user_entries(output: Path, ownership: Ownership, fresh: set[str]) -> list[s
     walk = _ancestors(known | fresh | {MANIFEST_FILE})
     theirs: list[str] = []
 
-    def visit(folder: Path) -> None:
+    def visit(folder: str, prefix: str) -> None:
         for entry in sorted(os.scandir(folder), key=lambda e: e.name):
-            rel = Path(entry.path).relative_to(output).as_posix()
+            rel = prefix + entry.name
             if entry.name in _SKIP or entry.name.endswith(".egg-info"):
                 continue  # caches and build leftovers go with the old tree
             if entry.is_dir(follow_symlinks=False) and rel in walk:
-                visit(Path(entry.path))
+                visit(entry.path, rel + "/")
             elif entry.is_dir(follow_symlinks=False) or not generated(rel):
                 theirs.append(rel)
 
-    visit(output)
+    visit(os.fspath(output), "")
     return theirs
 
 
