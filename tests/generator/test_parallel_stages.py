@@ -20,6 +20,34 @@ def test_parallel_path_gives_the_same_files(monkeypatch: pytest.MonkeyPatch) -> 
     assert parallel == serial
 
 
+@pytest.mark.parametrize("forked", [False, True])
+def test_the_sdk_but_its_models_is_handed_over_while_the_models_are_made(monkeypatch: pytest.MonkeyPatch, forked: bool) -> None:
+    """`render_files(early=...)`: everything but the models package first (written while they are made),
+    then the models package alone; together, the files of a run without it."""
+    _, settings, whole = pipeline.render_files(SPECS / "kitchen_sink.yaml")
+    if forked:
+        monkeypatch.setattr(validate, "PARALLEL_VALIDATION_THRESHOLD", 0)
+        monkeypatch.setattr(models, "PARALLEL_THRESHOLD", 0)
+    handed: list[dict[str, str]] = []
+    _, _, rest = pipeline.render_files(SPECS / "kitchen_sink.yaml", early=lambda api, files: handed.append(dict(files)))
+    [first] = handed
+    package = f"src/{settings.package}/models/"
+    assert rest and all(rel.startswith(package) for rel in rest)
+    assert not any(rel.startswith(package) for rel in first)
+    assert {**first, **rest} == whole
+
+
+def test_nothing_is_handed_over_for_an_invalid_spec(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    monkeypatch.setattr(validate, "PARALLEL_VALIDATION_THRESHOLD", 0)
+    monkeypatch.setattr(models, "PARALLEL_THRESHOLD", 0)
+    bad = tmp_path / "bad.yaml"
+    bad.write_text((SPECS / "kitchen_sink.yaml").read_text().replace("description: The pet.\n", "description: 42\n", 1))
+    handed: list[dict[str, str]] = []
+    with pytest.raises(SpecProblems):
+        pipeline.render_files(bad, early=lambda api, files: handed.append(files))
+    assert handed == []
+
+
 def test_parallel_validation_reports_the_validators_error(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     """An invalid spec that also breaks a later stage reports the validation error, with its place."""
     monkeypatch.setattr(validate, "PARALLEL_VALIDATION_THRESHOLD", 0)
