@@ -20,14 +20,20 @@ from generator.errors import InternalError
 
 T = TypeVar("T")
 
+# How much lower (`os.nice`) the work a run does not wait for yet runs: on 2 cores it shares them
+# with the processes writing the models, which the run waits for.
+YIELDING_NICENESS = 5
+
 
 def can_fork() -> bool:
     return "fork" in multiprocessing.get_all_start_methods() and (os.cpu_count() or 1) >= 2
 
 
-def _child(conn: Connection, fn: Callable[..., Any], args: tuple[Any, ...]) -> None:
+def _child(conn: Connection, fn: Callable[..., Any], args: tuple[Any, ...], niceness: int) -> None:
     try:
         os.setpgid(0, 0)  # a group of its own, so that `cancel` ends the processes it starts too
+        if niceness:
+            os.nice(niceness)
         try:
             outcome: tuple[bool, Any] = (True, fn(*args))
         except BaseException as exc:  # noqa: BLE001 - every failure goes back to the parent, which raises it
@@ -45,16 +51,17 @@ def _child(conn: Connection, fn: Callable[..., Any], args: tuple[Any, ...]) -> N
 
 class Background(Generic[T]):
     """`fn(*args)` started now in a forked process (or later, in this one, where forking is not
-    possible); `result()` waits for it and returns its value or raises its exception."""
+    possible); `result()` waits for it and returns its value or raises its exception. `niceness`:
+    how much lower than this process the child runs (`os.nice`), for work needed only later."""
 
-    def __init__(self, fn: Callable[..., T], *args: Any, fork: bool = True) -> None:
+    def __init__(self, fn: Callable[..., T], *args: Any, fork: bool = True, niceness: int = 0) -> None:
         self._fn, self._args = fn, args
         self._process: Any = None
         self._conn: Connection | None = None
         if fork and can_fork():
             context = multiprocessing.get_context("fork")
             receive, send = context.Pipe(duplex=False)
-            self._process = context.Process(target=_child, args=(send, fn, args), name=f"sdkgen {fn.__name__}")
+            self._process = context.Process(target=_child, args=(send, fn, args, niceness), name=f"sdkgen {fn.__name__}")
             self._process.start()
             send.close()
             self._conn = receive

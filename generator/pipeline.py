@@ -149,7 +149,7 @@ def build_into(
     written: dict[str, bytes] = {}
 
     def write_rest(api: Api, files: dict[str, str]) -> None:
-        written.update(write_formatted(files, folder, _origins(api), ownership))
+        written.update(write_formatted(files, folder, _origins(api), ownership, yielding=True))
 
     # Everything but the models is written and formatted while the models are being made.
     api, settings, models = render_files(spec_path, raw_settings, early=write_rest)

@@ -29,6 +29,7 @@ from typing import TypeVar
 import pathspec
 
 from generator import cache
+from generator.background import YIELDING_NICENESS
 from generator.errors import InternalError, OutputError
 
 # Formatting is part of the output: fixed options, no user config, so every machine writes the same bytes.
@@ -54,13 +55,17 @@ def _ruff() -> str:
     return str(find_ruff_bin())
 
 
-def format_tree(folder: Path, origins: dict[str, str] | None = None, only: list[str] | None = None, within: str = ".") -> None:
+def format_tree(
+    folder: Path, origins: dict[str, str] | None = None, only: list[str] | None = None, within: str = ".", *, yielding: bool = False
+) -> None:
     """Sort and prune imports, then format, with ruff; any lint error left is a generator bug.
 
     `origins` maps a generated name (a model class, a resource method) to the spec construct it came
     from, so that the error can say which part of the spec made the generator stumble. `only`: the
     files (relative paths) to lint and format, instead of the whole folder (or of its subfolder `within`).
+    `yielding`: ruff runs at a lower priority (`nice`), for work the run does not wait for yet.
     """
+    lower = _lower_priority if yielding and hasattr(os, "nice") else None
     ruff = _ruff()
     # Linted with the SDK's own settings (its pyproject.toml), as its users will lint it; ruff reads
     # the paths in a `--config` file relative to the working directory.
@@ -75,14 +80,20 @@ def format_tree(folder: Path, origins: dict[str, str] | None = None, only: list[
     if checked:
         check = subprocess.run(
             [ruff, "check", "--fix", "--quiet", "--no-cache", "--output-format", "json", *settings, *checked],
-            capture_output=True, text=True, check=False, cwd=folder,
+            capture_output=True, text=True, check=False, cwd=folder, preexec_fn=lower,
         )
         if check.returncode != 0:
             raise InternalError(_lint_message(check.stdout, check.stderr, folder, origins or {}))
     if formatted:
-        fmt = subprocess.run([ruff, "format", "--quiet", "--no-cache", *RUFF_ARGS, *formatted], capture_output=True, text=True, check=False)
+        fmt = subprocess.run(
+            [ruff, "format", "--quiet", "--no-cache", *RUFF_ARGS, *formatted], capture_output=True, text=True, check=False, preexec_fn=lower
+        )
         if fmt.returncode != 0:
             raise InternalError(f"ruff format failed on the generated code: {(fmt.stderr or fmt.stdout).strip()}")
+
+
+def _lower_priority() -> None:
+    os.nice(YIELDING_NICENESS)
 
 
 # What `ruff check` and `ruff format` take from a folder (ruff's default `include`; `format` also
@@ -96,12 +107,18 @@ def _formatted(rel: str) -> bool:
 
 
 def write_formatted(
-    files: dict[str, str], folder: Path, origins: dict[str, str] | None = None, previous: Ownership | None = None, within: str = "."
+    files: dict[str, str],
+    folder: Path,
+    origins: dict[str, str] | None = None,
+    previous: Ownership | None = None,
+    within: str = ".",
+    *,
+    yielding: bool = False,
 ) -> dict[str, bytes]:
     """`write_tree`, then `format_tree`, with ruff run only on the files whose formatted text the
     cache (`generator.cache`) does not hold yet. `within`: a subfolder of `folder` that holds all of
     `files` and nothing else (the models package, written after the rest of the SDK), or "." for a
-    folder that held nothing before.
+    folder that held nothing before. `yielding`: ruff runs at a lower priority (`format_tree`).
 
     A file's formatted text is keyed by its path and rendered text, the ruff settings (the SDK's
     pyproject.toml) and the packages of the tree (ruff sorts imports by whether they are the SDK's
@@ -144,7 +161,7 @@ def write_formatted(
         _write(path, data)
     if not missed:
         return written
-    format_tree(folder, origins, None if not done else missed, within)
+    format_tree(folder, origins, None if not done else missed, within, yielding=yielding)
     for rel in missed:
         written[rel] = done[rel] = _read(os.path.join(base, rel))
     if cache.active().enabled:

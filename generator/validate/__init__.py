@@ -42,7 +42,7 @@ from pathlib import Path
 from typing import Any, Self
 
 from generator import cache
-from generator.background import Background, can_fork
+from generator.background import YIELDING_NICENESS, Background, can_fork
 from generator.errors import Problem, SpecError, SpecProblems
 from generator.load import Lines, pointer_str
 from generator.validate.lint import Finding, lint
@@ -139,7 +139,7 @@ class Validation:
         elif self._found is None:
             # Forked here, before the repairs and before the pipeline normalises `doc` in place. It
             # also finds the lines of the findings (0.4 s on GitHub's spec), which the run needs last.
-            self._pending = Background(_check_and_locate, doc, self._linted, spec_path)
+            self._pending = Background(_check_and_locate, doc, self._linted, spec_path, niceness=YIELDING_NICENESS)
         for fix in fixes:
             fix()
         if self._found is not None:

@@ -62,3 +62,10 @@ def test_cancel_ends_the_process_at_once() -> None:
     assert time.monotonic() - started < 10
     with pytest.raises(ProcessLookupError):  # ended and reaped
         os.kill(pid, 0)
+
+
+def test_work_needed_later_runs_at_a_lower_priority() -> None:
+    here = os.nice(0)
+    assert Background(os.nice, 0, niceness=3).result() == here + 3
+    assert Background(os.nice, 0).result() == here
+    assert os.nice(0) == here  # this process keeps its own
