@@ -8,6 +8,7 @@ function runs in this process when the result is asked for.
 
 from __future__ import annotations
 
+import contextlib
 import multiprocessing
 import os
 import pickle
@@ -33,7 +34,8 @@ def _child(conn: Connection, fn: Callable[..., Any], args: tuple[Any, ...], nice
     try:
         os.setpgid(0, 0)  # a group of its own, so that `cancel` ends the processes it starts too
         if niceness:
-            os.nice(niceness)
+            with contextlib.suppress(OSError):  # not allowed here: it runs as it is
+                os.nice(niceness)
         try:
             outcome: tuple[bool, Any] = (True, fn(*args))
         except BaseException as exc:  # noqa: BLE001 - every failure goes back to the parent, which raises it

@@ -5,6 +5,7 @@ Also the commands built on them, for the CLI: `generate`, `check` (drift) and `d
 
 from __future__ import annotations
 
+import gc
 import json
 import subprocess
 import sys
@@ -118,6 +119,7 @@ def render_files(
             files.update(docs.result())
             if early is not None:
                 validation.wait()  # the verdict first: an invalid spec stops the run before anything is written
+                _warn(validation)  # and its warnings, whatever happens next
                 early(api, files)
                 files = {}
             models = pending.result()
@@ -125,7 +127,8 @@ def render_files(
             pending.cancel()
             if docs is not None:
                 docs.cancel()
-    _warn(validation)
+    if early is None:
+        _warn(validation)
     check_names(sorted(api.models), models.model_names, "models")
     files.update(render_model_files(api, settings, models))
     return api, settings, files
@@ -153,7 +156,9 @@ def build_into(
 
     # Everything but the models is written and formatted while the models are being made.
     api, settings, models = render_files(spec_path, raw_settings, early=write_rest)
-    written.update(write_formatted(models, folder, _origins(api), ownership, within=f"src/{settings.package}/models"))
+    within = f"src/{settings.package}/models"
+    pyproject = written.get("pyproject.toml", b"").decode("utf-8")
+    written.update(write_formatted(models, folder, _origins(api), ownership, within, pyproject=pyproject))
     finish_tree(folder, ownership or Ownership(folder), written)
     return api, settings
 
@@ -220,7 +225,9 @@ def check(cwd: Path, strict: bool = False) -> dict[str, list[str]]:
     validation problem of a spec is fatal (as `strict: true` in its sdkgen.yaml)."""
     root, configs = configured(cwd)
     out: dict[str, list[str]] = {}
-    for target in configs:
+    for i, target in enumerate(configs):
+        if i:
+            gc.collect()  # the last SDK's cycles: `sdkgen` runs without automatic collection (`cli.main`)
         label = target.output.relative_to(root).as_posix()
         with tempfile.TemporaryDirectory() as tmp:
             fresh = Path(tmp) / "sdk"

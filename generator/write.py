@@ -72,28 +72,31 @@ def format_tree(
     pyproject = folder / "pyproject.toml"
     settings = ["--config", "pyproject.toml"] if pyproject.is_file() else RUFF_ARGS
     # Files named on the command line are linted as Python whatever their name: only those ruff's own
-    # walk of the folder would pick (`--force-exclude`: and none it would skip).
+    # walk of the folder would pick (`--force-exclude`: and none it would skip). Never by a .gitignore
+    # around the folder: a run inside the user's repository formats as `sdkgen check` does in /tmp.
     checked = [within] if only is None else [rel for rel in only if _linted(rel)]
     formatted = [str(folder / within)] if only is None else [str(folder / rel) for rel in only if _formatted(rel)]
-    if only is not None:
+    if only is not None or within != ".":  # paths named: excluded where ruff's walk of the folder would skip them
         checked, formatted = (["--force-exclude", *paths] if paths else [] for paths in (checked, formatted))
     if checked:
         check = subprocess.run(
-            [ruff, "check", "--fix", "--quiet", "--no-cache", "--output-format", "json", *settings, *checked],
+            [ruff, "check", "--fix", "--quiet", "--no-cache", "--no-respect-gitignore", "--output-format", "json", *settings, *checked],
             capture_output=True, text=True, check=False, cwd=folder, preexec_fn=lower,
         )
         if check.returncode != 0:
             raise InternalError(_lint_message(check.stdout, check.stderr, folder, origins or {}))
     if formatted:
         fmt = subprocess.run(
-            [ruff, "format", "--quiet", "--no-cache", *RUFF_ARGS, *formatted], capture_output=True, text=True, check=False, preexec_fn=lower
+            [ruff, "format", "--quiet", "--no-cache", "--no-respect-gitignore", *RUFF_ARGS, *formatted],
+            capture_output=True, text=True, check=False, preexec_fn=lower,
         )
         if fmt.returncode != 0:
             raise InternalError(f"ruff format failed on the generated code: {(fmt.stderr or fmt.stdout).strip()}")
 
 
 def _lower_priority() -> None:
-    os.nice(YIELDING_NICENESS)
+    with contextlib.suppress(OSError):  # not allowed here: ruff runs as it is
+        os.nice(YIELDING_NICENESS)
 
 
 # What `ruff check` and `ruff format` take from a folder (ruff's default `include`; `format` also
@@ -114,11 +117,13 @@ def write_formatted(
     within: str = ".",
     *,
     yielding: bool = False,
+    pyproject: str | None = None,
 ) -> dict[str, bytes]:
     """`write_tree`, then `format_tree`, with ruff run only on the files whose formatted text the
     cache (`generator.cache`) does not hold yet. `within`: a subfolder of `folder` that holds all of
     `files` and nothing else (the models package, written after the rest of the SDK), or "." for a
     folder that held nothing before. `yielding`: ruff runs at a lower priority (`format_tree`).
+    `pyproject`: the SDK's pyproject.toml (ruff's settings), when `files` does not hold it.
 
     A file's formatted text is keyed by its path and rendered text, the ruff settings (the SDK's
     pyproject.toml) and the packages of the tree (ruff sorts imports by whether they are the SDK's
@@ -133,7 +138,7 @@ def write_formatted(
     written in place, so the two folders sharing a file is safe.
     """
     tops = sorted({"/".join(rel.split("/")[: 2 if rel.startswith("src/") else 1]) for rel in files if _linted(rel)})
-    settings = files.get("pyproject.toml", "")
+    settings = files.get("pyproject.toml", "") if pyproject is None else pyproject
     if cache.active().enabled:
         packages = "\n".join(tops)  # a string: hashed as it is, where a list would be encoded as JSON per file
         keys = {rel: cache.key("ruff", rel, text, settings, packages) for rel, text in files.items() if _formatted(rel)}

@@ -28,13 +28,14 @@ CASES = {
     "invalid spec": (GOOD.replace("description: The pet.\n", "description: 42\n", 1), "invalid OpenAPI spec"),
     "bad local ref": (GOOD.replace("'#/components/schemas/Address'", "'#/components/schemas/Adress'", 1), "unresolvable $ref"),
     "bad file ref": (GOOD.replace("'#/components/schemas/Address'", "'missing.yaml#/Address'", 1), "missing.yaml"),
+    "json not a mapping": ("42\n", "a spec must be a mapping at the top level"),
 }
 
 
 @pytest.mark.parametrize("case", sorted(CASES))
 def test_bad_input_fails_cleanly_and_keeps_the_previous_output(case: str, tmp_path: Path, previous_output: Path) -> None:
     text, expected = CASES[case]
-    suffix = ".json" if case == "json syntax" else ".yaml"
+    suffix = ".json" if case.startswith("json") else ".yaml"
     spec = tmp_path / f"spec{suffix}"
     if text is not None:
         spec.write_text(text)

@@ -74,3 +74,17 @@ def test_a_command_runs_without_the_cyclic_collector(monkeypatch: pytest.MonkeyP
     assert cli.main(["--version"]) == 0
     assert seen == [False]
     assert gc.isenabled()
+
+
+def test_cycles_are_collected_between_the_configured_sdks(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    """Without automatic collection, each SDK's garbage is freed before the next one is generated."""
+    for name in ("a", "b", "c"):
+        (tmp_path / "spec" / name).mkdir(parents=True)
+        (tmp_path / "spec" / name / "openapi.yaml").write_text((SPECS / "kitchen_sink.yaml").read_text())
+        (tmp_path / "spec" / name / "sdkgen.yaml").write_text(f"spec: openapi.yaml\noutput: ../../out/{name}\npackage: {name}_sdk\n")
+    collections: list[bool] = []
+    monkeypatch.setattr(cli.gc, "collect", lambda: collections.append(gc.isenabled()) or 0)
+    monkeypatch.chdir(tmp_path)
+    assert main(["generate"]) == 0
+    assert collections == [False, False]  # before the 2nd and the 3rd
+    assert sorted(p.name for p in (tmp_path / "out").iterdir()) == ["a", "b", "c"]

@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from generator import pipeline, validate
+from generator.errors import OutputError
 from generator.load import load_spec
 from tests.conftest import GOLDEN_SPECS, ORQ_PREVIOUS_SPEC, ORQ_SPEC, run, tool
 
@@ -116,6 +117,19 @@ THREE_EXPECTED = [
     f"{AT}/properties/e/example: example 'yes' is not of type boolean: dropped",
     f"{AT}/properties/n/default: default 'inf' is not of type integer: dropped",
 ]
+
+
+def test_the_warnings_are_printed_when_writing_fails(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    spec = spec_file(tmp_path, THREE)
+
+    def full_disk(*args: object, **kwargs: object) -> dict[str, bytes]:
+        raise OutputError("no space left on device", where=str(tmp_path))
+
+    monkeypatch.setattr(pipeline, "write_formatted", full_disk)
+    (tmp_path / "out").mkdir()
+    with pytest.raises(OutputError):
+        pipeline.build_into(spec, tmp_path / "out")
+    assert capsys.readouterr().err.count("sdkgen: warning: ") == 4
 
 
 def test_three_problems_are_reported_in_one_run(tmp_path: Path) -> None:

@@ -184,7 +184,7 @@ def test_a_file_opened_in_text_mode_is_refused_before_sending(
 ) -> None:
     path = tmp_path / "a.txt"
     path.write_text("text")
-    with open(path) as text:  # noqa: PTH123 - the mistake under test
+    with open(path) as text:  # the mistake under test: a file opened in text mode
         with pytest.raises(sdk.errors.RequestValidationError, match="binary mode"):
             call(_client(sdk, server.url), is_async, "documents.create_document", file=text)
         with pytest.raises(TypeError, match="binary mode"):
