@@ -183,3 +183,19 @@ def test_orq_docs_name_the_seeds_types_and_fix_their_examples(sdk_folders) -> No
     router = (sdk / "docs" / "sdks" / "router" / "README.md").read_text(encoding="utf-8")
     assert "## images_generate" in router and "`POST /v2/gateway/images/generations`" in router
     assert ORQ_SPEC.is_file() and HOSTILE_SPEC.is_file()
+
+
+def test_an_operation_named_like_another_heading_links_to_its_own_anchor(tmp_path: Path) -> None:
+    """`overview` comes after the page's "Overview" heading, so GitHub anchors it `overview-1`: the
+    page's list of operations links there, not to the first heading."""
+    from generator.pipeline import render_files
+
+    spec = tmp_path / "spec.yaml"
+    spec.write_text(
+        "openapi: 3.1.0\ninfo: {title: Anchors, version: '1'}\npaths:\n"
+        "  /things/overview: {get: {operationId: overview, tags: [things], responses: {'200': {description: OK}}}}\n"
+        "  /things: {get: {operationId: list, tags: [things], responses: {'200': {description: OK}}}}\n"
+    )
+    page = render_files(spec)[2]["docs/sdks/things/README.md"]
+    assert "* [overview](#overview-1)" in page and "* [list](#list)" in page
+    assert set(re.findall(r"\]\(#([\w-]+)\)", page)) <= set(markdown.anchors(page))
