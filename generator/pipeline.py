@@ -117,9 +117,9 @@ def render_files(
             # The public surface, for `sdkgen diff` and the change report of the next `sdkgen generate`.
             files[SURFACE_FILE] = dump_surface(surface_of(api))
             files.update(docs.result())
+            validation.wait()  # the verdict first: an invalid spec stops the run before anything is written
+            _warn(validation)  # and its warnings, whatever happens next
             if early is not None:
-                validation.wait()  # the verdict first: an invalid spec stops the run before anything is written
-                _warn(validation)  # and its warnings, whatever happens next
                 early(api, files)
                 files = {}
             models = pending.result()
@@ -127,8 +127,6 @@ def render_files(
             pending.cancel()
             if docs is not None:
                 docs.cancel()
-    if early is None:
-        _warn(validation)
     check_names(sorted(api.models), models.model_names, "models")
     files.update(render_model_files(api, settings, models))
     return api, settings, files
