@@ -17,7 +17,8 @@ The API is three calls, `key(*parts) -> str`, `get(kind, key) -> bytes | None` a
 `put(kind, key, data)`, on the active cache (`active()`; `disabled()` / `using(cache)` switch it for
 a block, which is how `--no-cache` works). `kind` names a kind of entry (a folder): "validation",
 "models" (the whole package), "model_fragments" (the last run's code per group of schemas, by group key),
-"format".
+"format", "rendered". Many small entries that a run reads together (a formatted file each, a rendered
+page each) go in a `Pack`: one read instead of thousands.
 """
 
 from __future__ import annotations
@@ -41,7 +42,7 @@ _MAGIC = b"sdkgen-cache-1\n"
 _PACKAGE = Path(__file__).resolve().parent
 _TOOLS = ("sdkgen", "datamodel-code-generator", "ruff", "pydantic", "jsonschema-rs", "openapi-spec-validator", "jinja2")
 
-__all__ = ["Cache", "active", "default_dir", "disabled", "generator_version", "get", "key", "put", "using"]
+__all__ = ["Cache", "Pack", "active", "default_dir", "disabled", "generator_version", "get", "key", "put", "using"]
 
 
 def default_dir() -> Path:
@@ -233,3 +234,47 @@ def get(kind: str, key: str) -> bytes | None:
 
 def put(kind: str, key: str, data: bytes) -> None:
     active().put(kind, key, data)
+
+
+class Pack:
+    """Many small entries of one kind (formatted files, rendered pages), found by their own keys,
+    stored as one cache entry: the ones the last run used. A run reads the pack once (`get`), adds
+    what it computed (`add`) and stores the pack once (`save`), keeping only what it used: entries
+    of older versions of the spec drop out."""
+
+    def __init__(self, kind: str, *parts: Any) -> None:
+        self.kind = kind
+        self.enabled = active().enabled
+        self.key = key(kind, "pack", *parts)
+        self._known = _unpack(get(kind, self.key)) if self.enabled else {}
+        self._used: dict[str, bytes] = {}
+        self._added = False
+
+    def get(self, entry: str) -> bytes | None:
+        data = self._known.get(entry)
+        if data is not None:
+            self._used[entry] = data
+        return data
+
+    def add(self, entry: str, data: bytes) -> None:
+        self._used[entry] = data
+        self._added = True
+
+    def save(self) -> None:
+        """Store the entries used by this run, if it added any."""
+        if self._added and self.enabled:
+            put(self.kind, self.key, b"".join(b"%s %d\n" % (k.encode(), len(v)) + v for k, v in sorted(self._used.items())))
+
+
+def _unpack(pack: bytes | None) -> dict[str, bytes]:
+    """The entries of a pack by key (each "key size\\n" then its bytes); {} when unreadable."""
+    out: dict[str, bytes] = {}
+    at = 0
+    while pack is not None and at < len(pack):
+        end = pack.find(b"\n", at)
+        entry, _, size = pack[at:end].partition(b" ")
+        if end < 0 or not size.isdigit():
+            return {}
+        at = end + 1 + int(size)
+        out[entry.decode()] = pack[end + 1 : at]
+    return out

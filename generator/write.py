@@ -144,9 +144,8 @@ def write_formatted(
         keys = {rel: cache.key("ruff", rel, text, settings, packages) for rel, text in files.items() if _formatted(rel)}
     else:  # no entry will be read or written: the hashes would only cost time
         keys = {rel: rel for rel in files if _formatted(rel)}
-    pack_key = cache.key("ruff pack", tops, within)
-    known = _unpack(cache.get("format", pack_key))
-    done = {rel: known[key] for rel, key in keys.items() if key in known}
+    pack = cache.Pack("format", tops, within)
+    done = {rel: data for rel, key in keys.items() if (data := pack.get(key)) is not None}
     made: set[str] = set()
     missed = [rel for rel in sorted(keys) if rel not in done]
     # Not where ruff will run over the whole folder (a cold run): it edits files in place.
@@ -168,9 +167,9 @@ def write_formatted(
         return written
     format_tree(folder, origins, None if not done else missed, within, yielding=yielding)
     for rel in missed:
-        written[rel] = done[rel] = _read(os.path.join(base, rel))
-    if cache.active().enabled:
-        cache.put("format", pack_key, b"".join(b"%s %d\n" % (keys[rel].encode(), len(done[rel])) + done[rel] for rel in sorted(keys)))
+        written[rel] = _read(os.path.join(base, rel))
+        pack.add(keys[rel], written[rel])
+    pack.save()
     return written
 
 
@@ -205,20 +204,6 @@ def _link_same(old: str, new: str, data: bytes) -> bool:
         return same
     except OSError:  # gone, unreadable, or a file system without hard links: written instead
         return False
-
-
-def _unpack(pack: bytes | None) -> dict[str, bytes]:
-    """The formatted files of a pack by key (each "key size\\n" then its bytes); {} when unreadable."""
-    out: dict[str, bytes] = {}
-    at = 0
-    while pack is not None and at < len(pack):
-        end = pack.find(b"\n", at)
-        key, _, size = pack[at:end].partition(b" ")
-        if end < 0 or not size.isdigit():
-            return {}
-        at = end + 1 + int(size)
-        out[key.decode()] = pack[end + 1 : at]
-    return out
 
 
 def _lint_message(stdout: str, stderr: str, folder: Path, origins: dict[str, str]) -> str:

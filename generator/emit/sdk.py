@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
+import pickle
+from dataclasses import dataclass
+from typing import Any
+
+from generator import cache
 from generator.config import SdkSettings
 from generator.emit.docs import render_docs
 from generator.emit.models import ModelModules
 from generator.emit.templating import environment
-from generator.ir import Api, Operation, TypeNode
+from generator.ir import Api, Operation, Requirement, TypeNode
 from generator.runtime_files import exception_names, runtime_sources
 
 # The exception classes of the runtime's `_exceptions.py`; `errors.py` adds the typed ones of the spec.
@@ -73,12 +78,41 @@ def render_package_files(api: Api, sdk: SdkSettings) -> dict[str, str]:
     files[f"{src}/_version.py"] = f'__version__ = {sdk.version!r}\n'
     files[f"{src}/__init__.py"] = env.get_template("sdk/package_init.py.jinja").render(**ctx)
     files[f"{src}/sdk.py"] = env.get_template("sdk/client.py.jinja").render(**ctx)
-    resource = env.get_template("sdk/resource.py.jinja")
-    groups = [g for g in api.root.walk() if g.path]
     files[f"{src}/resources/__init__.py"] = '"""The resource classes behind the client\'s attributes."""\n'
-    for group in groups:
-        files[f"{src}/resources/{group.module}.py"] = resource.render(group=group, **ctx)
+    files.update(_resources(api, sdk, env, ctx))
     files["pyproject.toml"] = env.get_template("sdk/pyproject.toml.jinja").render(**ctx)
+    return files
+
+
+@dataclass(frozen=True)
+class _ResourceApi:
+    """All a resource module reads of the `Api`: rendered with this in its place (a template that
+    read more would fail, `StrictUndefined`), its text is a function of its group and the settings."""
+
+    security: list[Requirement]
+
+
+def _resources(api: Api, sdk: SdkSettings, env: Any, ctx: dict[str, Any]) -> dict[str, str]:
+    """resources/<group>.py for each group of operations, each reused from the cache when the
+    pickle of everything its template reads is unchanged: after an edit of one operation only its
+    group's module is rendered again (GitHub's 47 modules take 0.6 s)."""
+    resource = env.get_template("sdk/resource.py.jinja")
+    ctx = {**ctx, "api": _ResourceApi(api.security)}
+    pack = cache.Pack("rendered", "resources", sdk.package)
+    files: dict[str, str] = {}
+    for group in (g for g in api.root.walk() if g.path):
+        path = f"src/{sdk.package}/resources/{group.module}.py"
+        if not pack.enabled:
+            files[path] = resource.render(group=group, **ctx)
+            continue
+        key = cache.key("resource", path, pickle.dumps((group, ctx["api"], sdk, ctx["error_names"]), protocol=5))
+        hit = pack.get(key)
+        if hit is None:
+            files[path] = resource.render(group=group, **ctx)
+            pack.add(key, files[path].encode("utf-8", "surrogatepass"))
+        else:
+            files[path] = hit.decode("utf-8", "surrogatepass")
+    pack.save()
     return files
 
 

@@ -9,6 +9,7 @@ import re
 import subprocess
 from pathlib import Path
 
+import jinja2
 import pytest
 
 from generator import cache, pipeline
@@ -137,6 +138,52 @@ def test_output_is_byte_identical_cold_warm_and_after_an_edit(tmp_path: Path) ->
             assert incremental == _build(edited, tmp_path / "edited-cold", package)
 
 
+# Edits of the kitchen sink, each seen by the rendered files in another way: an operation's text,
+# the global security (which a resource module compares each operation's with: also where an
+# operation's own does not change), a model an operation returns, the servers (read by the client
+# module only). Each with the number of resource modules (of 2) it makes render again.
+OWN_SECURITY = ("      operationId: streamEvents\n", "      operationId: streamEvents\n      security: [{apiKey: []}]\n")
+EDITS = {
+    "operation": [("summary: Get a pet\n", "summary: Get one pet\n")],
+    "global security": [("security:\n  - apiKey: []\n", "security: []\n")],
+    "global security, not an operation's own": [("security:\n  - apiKey: []\n", "security: []\n")],
+    "model": [("        name: {type: string}\n", "        name: {type: string, description: Edited.}\n")],
+    "servers": [("  - url: https://api.example.com\n", "  - url: https://api.example.org\n")],
+}
+AGAIN = {"operation": 1, "global security": 2, "global security, not an operation's own": 2, "model": 0, "servers": 0}
+
+
+def _edit(text: str, replacements: list[tuple[str, str]]) -> str:
+    for old, new in replacements:
+        assert old in text
+        text = text.replace(old, new, 1)
+    return text
+
+
+@pytest.mark.parametrize("edit", EDITS)
+def test_rendered_files_follow_every_edit(tmp_path: Path, edit: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    kitchen_sink, package = GOLDEN_SPECS["kitchen_sink"]
+    spec, edited = tmp_path / "spec.yaml", tmp_path / "edited.yaml"
+    spec.write_text(_edit(kitchen_sink.read_text(), [OWN_SECURITY] if "own" in edit else []))
+    edited.write_text(_edit(spec.read_text(), EDITS[edit]))
+    rendered: list[str] = []
+    render = jinja2.Template.render
+
+    def counted(self: jinja2.Template, *args: object, **kwargs: object) -> str:
+        rendered.append(self.name or "")
+        return render(self, *args, **kwargs)
+
+    with cache.using(cache.Cache(tmp_path / "cache")):
+        _build(spec, tmp_path / "first", package)
+        monkeypatch.setattr(jinja2.Template, "render", counted)
+        incremental = _build(edited, tmp_path / "incremental", package)
+        with cache.disabled():
+            assert incremental == _build(edited, tmp_path / "edited-cold", package)
+    modules = [p for p in incremental if "/resources/" in p and not p.endswith("__init__.py")]
+    assert len(modules) == 2  # pets, events
+    assert rendered.count("sdk/resource.py.jinja") == AGAIN[edit] + len(modules)  # the run after the edit, then the cold one
+
+
 def test_no_cache_on_the_command_line(tmp_path: Path) -> None:
     folder = tmp_path / "cache"
     env_spec = SPECS / "kitchen_sink.yaml"
@@ -146,7 +193,7 @@ def test_no_cache_on_the_command_line(tmp_path: Path) -> None:
     assert not folder.exists() or not any(p.is_file() for p in folder.rglob("*"))
     proc = run_env([tool("sdkgen"), "generate", str(env_spec), "-o", str(tmp_path / "b")], env)
     assert proc.returncode == 0, proc.stderr
-    assert {p.parent.parent.name for p in folder.rglob("*") if p.is_file()} == {"validation", "models", "model_fragments", "format"}
+    assert {p.parent.parent.name for p in folder.rglob("*") if p.is_file()} == {"validation", "models", "model_fragments", "format", "rendered"}
     assert read_tree(tmp_path / "a") == read_tree(tmp_path / "b")
     assert "--no-cache" in run([tool("sdkgen"), "check", "--help"]).stdout
 
