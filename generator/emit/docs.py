@@ -10,12 +10,15 @@ Everything a page shows comes from the IR; the layout lives in `templates/docs/`
 from __future__ import annotations
 
 import math
+import pickle
 from dataclasses import dataclass
 from typing import Any
 
 import jinja2
 
+from generator import cache
 from generator.emit.markdown import headings, md_cell, md_code, md_inline, md_text, plain
+from generator.emit.templating import templates_digest
 from generator.ir import (
     Api,
     Field,
@@ -317,7 +320,8 @@ class Docs:
         """Whether a non-streaming call returns something worth printing."""
         return op.json_response is not None and op.json_response.kind != "empty"
 
-    def example_value(self, f: Field) -> str:
+    @staticmethod
+    def example_value(f: Field) -> str:
         return md_code(_one_line(f.example)) if f.has_example else ""
 
     def error_rows(self, op: Operation) -> list[ErrorRow]:
@@ -397,10 +401,39 @@ def render_docs(api: Api, sdk: Any, env: jinja2.Environment) -> dict[str, str]:
         paging=next((o for o in paged if not o.deprecated), paged[0] if paged else None),
         uploading=uploading, upload_argument=upload_argument(uploading) if uploading else None, **ctx
     )
-    model = env.get_template("docs/model.md.jinja")
-    for name, m in api.models.items():
-        files[f"docs/models/{model_file(name)}"] = model.render(model=m, **ctx)
+    files.update(_model_pages(api, env))
     return {path: text.rstrip("\n") + "\n" for path, text in files.items()}
+
+
+class _ModelDocs:
+    """What a model's page reads of `Docs`: functions of one field, so that the page is a function
+    of its model alone (the template sees nothing else: `StrictUndefined`)."""
+
+    required_mark = staticmethod(Docs.required_mark)
+    field_description = staticmethod(Docs.field_description)
+    example_value = staticmethod(Docs.example_value)
+
+
+def _model_pages(api: Api, env: jinja2.Environment) -> dict[str, str]:
+    """docs/models/<model>.md, each reused from the cache when the pickle of its model is unchanged:
+    after an edit of one schema only its page is rendered again (GitHub's 7,000 pages take 0.6 s)."""
+    template = env.get_template("docs/model.md.jinja")
+    pack = cache.Pack("rendered", "model pages", templates_digest())
+    files: dict[str, str] = {}
+    for name, m in api.models.items():
+        path = f"docs/models/{model_file(name)}"
+        if not pack.enabled:
+            files[path] = template.render(model=m, md_type=md_type, docs=_ModelDocs)
+            continue
+        key = cache.key("model page", path, pickle.dumps(m, protocol=5))
+        hit = pack.get(key)
+        if hit is None:
+            files[path] = template.render(model=m, md_type=md_type, docs=_ModelDocs)
+            pack.add(key, files[path].encode("utf-8", "surrogatepass"))
+        else:
+            files[path] = hit.decode("utf-8", "surrogatepass")
+    pack.save()
+    return files
 
 
 def _operation_anchors(markdown: str, operations: list[Operation]) -> dict[str, str]:

@@ -10,7 +10,7 @@ from generator import cache
 from generator.config import SdkSettings
 from generator.emit.docs import render_docs
 from generator.emit.models import ModelModules
-from generator.emit.templating import environment
+from generator.emit.templating import environment, templates_digest
 from generator.ir import Api, Operation, Requirement, TypeNode
 from generator.runtime_files import exception_names, runtime_sources
 
@@ -98,7 +98,7 @@ def _resources(api: Api, sdk: SdkSettings, env: Any, ctx: dict[str, Any]) -> dic
     group's module is rendered again (GitHub's 47 modules take 0.6 s)."""
     resource = env.get_template("sdk/resource.py.jinja")
     ctx = {**ctx, "api": _ResourceApi(api.security)}
-    pack = cache.Pack("rendered", "resources", sdk.package)
+    pack = cache.Pack("rendered", "resources", sdk.package, templates_digest())
     files: dict[str, str] = {}
     for group in (g for g in api.root.walk() if g.path):
         path = f"src/{sdk.package}/resources/{group.module}.py"

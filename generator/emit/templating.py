@@ -7,6 +7,7 @@ literals, escaped docstring text, JSON strings for TOML.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import math
 import re
@@ -127,6 +128,15 @@ def qualify(annotation: Any, shadowed: Any = ()) -> str:
         return SHADOWABLE[name] if name is not None and name in shadowed else m.group(0)
 
     return _ANNOTATION_TOKEN.sub(replace, text)
+
+
+def templates_digest() -> str:
+    """A hash of the templates as they are now, for cache keys of rendered text. The generator's
+    version covers the templates it ships; this also covers a templates folder swapped in (tests)."""
+    digest = hashlib.sha256(str(TEMPLATES).encode())
+    for path in sorted(TEMPLATES.rglob("*.jinja")):
+        digest.update(path.relative_to(TEMPLATES).as_posix().encode() + b"\0" + hashlib.sha256(path.read_bytes()).digest())
+    return digest.hexdigest()
 
 
 def environment() -> jinja2.Environment:

@@ -141,7 +141,7 @@ def test_output_is_byte_identical_cold_warm_and_after_an_edit(tmp_path: Path) ->
 # Edits of the kitchen sink, each seen by the rendered files in another way: an operation's text,
 # the global security (which a resource module compares each operation's with: also where an
 # operation's own does not change), a model an operation returns, the servers (read by the client
-# module only). Each with the number of resource modules (of 2) it makes render again.
+# module only). Each with the number of resource modules (of 2) and model pages it makes render again.
 OWN_SECURITY = ("      operationId: streamEvents\n", "      operationId: streamEvents\n      security: [{apiKey: []}]\n")
 EDITS = {
     "operation": [("summary: Get a pet\n", "summary: Get one pet\n")],
@@ -150,7 +150,10 @@ EDITS = {
     "model": [("        name: {type: string}\n", "        name: {type: string, description: Edited.}\n")],
     "servers": [("  - url: https://api.example.com\n", "  - url: https://api.example.org\n")],
 }
-AGAIN = {"operation": 1, "global security": 2, "global security, not an operation's own": 2, "model": 0, "servers": 0}
+AGAIN = {  # (resource modules, model pages)
+    "operation": (1, 0), "global security": (2, 0), "global security, not an operation's own": (2, 0), "model": (0, 1),
+    "servers": (0, 0),
+}
 
 
 def _edit(text: str, replacements: list[tuple[str, str]]) -> str:
@@ -181,7 +184,10 @@ def test_rendered_files_follow_every_edit(tmp_path: Path, edit: str, monkeypatch
             assert incremental == _build(edited, tmp_path / "edited-cold", package)
     modules = [p for p in incremental if "/resources/" in p and not p.endswith("__init__.py")]
     assert len(modules) == 2  # pets, events
-    assert rendered.count("sdk/resource.py.jinja") == AGAIN[edit] + len(modules)  # the run after the edit, then the cold one
+    pages = [p for p in incremental if p.startswith("docs/models/")]
+    # The run after the edit, then the cold one:
+    assert rendered.count("sdk/resource.py.jinja") == AGAIN[edit][0] + len(modules)
+    assert rendered.count("docs/model.md.jinja") == AGAIN[edit][1] + len(pages)
 
 
 def test_no_cache_on_the_command_line(tmp_path: Path) -> None:
