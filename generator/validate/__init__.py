@@ -128,18 +128,15 @@ class Validation:
         self._linted, fixes = lint(doc)
         self._found: list[Finding] | None = None
         self._late: list[Finding] = []  # found by later stages (`add`)
-        self._pending: Background[tuple[list[Finding], list[Problem]]] | None = None
+        self._pending: Background[list[Problem]] | None = None
         size = len(doc.get("paths") or {}) + len((doc.get("components") or {}).get("schemas") or {})
-        # The findings depend on the document alone (before its repairs): cached by its content.
-        self._key = cache.key("check_document", doc) if cache.active().enabled else None
-        self._found = _findings(cache.get("validation", self._key)) if self._key else None
-        if self._found is None and (size < PARALLEL_VALIDATION_THRESHOLD or not can_fork()):
-            self._found = check_document(doc)  # not worth a process
-            self._store(self._found)
-        elif self._found is None:
-            # Forked here, before the repairs and before the pipeline normalises `doc` in place. It
-            # also finds the lines of the findings (0.4 s on GitHub's spec), which the run needs last.
+        if size >= PARALLEL_VALIDATION_THRESHOLD and can_fork():
+            # Forked here, before the repairs and before the pipeline normalises `doc` in place. The
+            # fork also hashes the document for the cache (0.15 s on GitHub's spec) and finds the
+            # lines of the findings (0.4 s), which the run needs last.
             self._pending = Background(_check_and_locate, doc, self._linted, spec_path, niceness=YIELDING_NICENESS)
+        else:
+            self._found = _cached_check(doc)  # not worth a process
         for fix in fixes:
             fix()
         if self._found is not None:
@@ -149,8 +146,7 @@ class Validation:
         located: list[Problem] = []  # the linter's and the validator's, when the validator ran forked
         if self._pending is not None:
             try:
-                found, located = self._pending.result()
-                self._store(found)
+                located = self._pending.result()
             finally:
                 self._pending.cancel()
                 self._pending = None
@@ -163,10 +159,6 @@ class Validation:
             raise SpecProblems(problems, strict=self.strict)
         self.problems = problems
         return problems
-
-    def _store(self, found: list[Finding]) -> None:
-        if self._key:
-            cache.put("validation", self._key, json.dumps(found).encode())
 
     def add(self, findings: Iterable[Finding]) -> None:
         """Problems a later stage found (the IR builder: pagination that cannot be followed), reported
@@ -197,10 +189,21 @@ def check_document(doc: dict[str, Any]) -> list[Finding]:
     return check(doc)
 
 
-def _check_and_locate(doc: dict[str, Any], linted: list[Finding], spec_path: Path) -> tuple[list[Finding], list[Problem]]:
-    """`check_document`'s findings, and those with the linter's as located Problems."""
-    found = check_document(doc)
-    return found, locate([*linted, *found], spec_path)
+def _cached_check(doc: dict[str, Any]) -> list[Finding]:
+    """`check_document`'s findings, which depend on the document alone (before its repairs): cached
+    by its content."""
+    key = cache.key("check_document", doc) if cache.active().enabled else None
+    found = _findings(cache.get("validation", key)) if key else None
+    if found is None:
+        found = check_document(doc)
+        if key:
+            cache.put("validation", key, json.dumps(found).encode())
+    return found
+
+
+def _check_and_locate(doc: dict[str, Any], linted: list[Finding], spec_path: Path) -> list[Problem]:
+    """The linter's findings and `check_document`'s, as located Problems."""
+    return locate([*linted, *_cached_check(doc)], spec_path)
 
 
 def validate_spec(doc: dict[str, Any], path: Path, *, strict: bool = False) -> list[Problem]:
