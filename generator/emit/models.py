@@ -8,6 +8,7 @@ from __future__ import annotations
 import ast
 import functools
 import json
+import marshal
 import os
 import warnings
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -476,24 +477,32 @@ def schema_digests(sources: list[dict[str, Any]]) -> list[dict[str, str]]:
 
 
 def _write_pack(fragments: dict[str, Fragment]) -> bytes:
-    return json.dumps({key: {"imports": f.imports, "definitions": f.definitions, "external": f.external} for key, f in sorted(fragments.items())}).encode()
+    # marshal, not JSON: GitHub's 14,000 fragments (10 MB) are written in 0.02 s, not 0.09 s, and
+    # read back as the tuples they are in 0.03 s, not 0.09 s, on the critical path after an edit.
+    return marshal.dumps({key: (f.imports, f.definitions, f.external) for key, f in sorted(fragments.items())})
 
 
 def _read_pack(data: bytes | None) -> dict[str, Fragment]:
-    """The fragments of the last run, by group key; nothing when absent or unreadable."""
+    """The fragments of the last run, by group key; nothing when absent or unreadable (another
+    Python's marshal format, or not what `_write_pack` wrote)."""
     if data is None:
         return {}
     try:
-        return {
-            key: Fragment(
-                imports=tuple((m, n, a) for m, n, a in frag["imports"]),
-                definitions=tuple((n, text) for n, text in frag["definitions"]),
-                external=tuple(frag["external"]),
-            )
-            for key, frag in json.loads(data).items()
-        }
-    except (ValueError, KeyError, TypeError):
+        pack = marshal.loads(data)
+        fragments = {key: Fragment(*entry) for key, entry in pack.items()}
+    except (ValueError, EOFError, TypeError, AttributeError):
         return {}
+    if all(isinstance(key, str) and _well_formed(f) for key, f in fragments.items()):
+        return fragments
+    return {}
+
+
+def _well_formed(f: Fragment) -> bool:
+    return (
+        isinstance(f.imports, tuple) and all(isinstance(i, tuple) and len(i) == 3 for i in f.imports)
+        and isinstance(f.definitions, tuple) and all(isinstance(d, tuple) and len(d) == 2 for d in f.definitions)
+        and isinstance(f.external, tuple)
+    )
 
 
 def _unrequired(schemas: dict[str, Any], flags: tuple[str, ...]) -> dict[str, Any]:

@@ -4,6 +4,7 @@ corrupt entries ignored, `--no-cache`, and output byte-identical with and withou
 from __future__ import annotations
 
 import copy
+import marshal
 import os
 import re
 import subprocess
@@ -13,6 +14,8 @@ import jinja2
 import pytest
 
 from generator import cache, pipeline
+from generator.emit.model_modules import Fragment
+from generator.emit.models import _read_pack, _write_pack
 from generator.errors import SpecError
 from generator.load import load_spec
 from generator.validate import document
@@ -288,3 +291,14 @@ def test_a_bad_input_spec_reports_the_same_through_the_cache(tmp_path: Path) -> 
             results.append(proc_problems)
         assert store.hits >= 1
     assert results[0] is not None and results[0] == results[1] and len(results[0]) == 6
+
+
+def test_the_fragment_pack_reads_back_what_was_written_and_nothing_else() -> None:
+    fragments = {
+        "b" * 64: Fragment(((".pet", "Pet", None), ("typing", "Any", "_Any")), (("Owner", "class Owner(BaseModel):\n    pass"),), ("Pet",)),
+        "a" * 64: Fragment((), (), ()),
+    }
+    assert _read_pack(_write_pack(fragments)) == fragments
+    for data in (b"", b"{}", b'{"x": [[], [], []]}', b"\x00garbage", marshal.dumps({"k": (1, 2, 3)}), marshal.dumps([1]), marshal.dumps({"k": ((1,), (), ())})):
+        assert _read_pack(data) == {}
+    assert _read_pack(marshal.dumps({})) == {}
