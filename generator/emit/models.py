@@ -26,6 +26,7 @@ from generator.emit.model_modules import (
     name_neighbours,
     property_names,
     schema_graph,
+    schema_refs,
     splice,
     split_module,
     subclasses_join_cycles,
@@ -178,10 +179,11 @@ def generate_models(doc: dict[str, Any], package: str, batch_size: int = BATCH_S
     if not schemas:
         return ModelModules({}, {}, [], [])
     components, inputs = codegen_inputs(schemas, package)
-    graph = subclasses_join_cycles(components, schema_graph(components))
+    named = schema_refs(components)
+    graph = subclasses_join_cycles(components, schema_graph(components, refs=named), named)
     groups = model_groups(graph)
     modules = module_names(groups)
-    refs = schema_graph(components, members_depend=False)
+    refs = schema_graph(components, members_depend=False, refs=named)
     reached = closure(refs, sorted(response_schemas(doc) & refs.keys()))
     all_names = sorted(components)
     # The models package is a function of these inputs (and of the generator's version, which every
