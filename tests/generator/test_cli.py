@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import gc
 import importlib.metadata
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -88,3 +91,20 @@ def test_cycles_are_collected_between_the_configured_sdks(monkeypatch: pytest.Mo
     assert main(["generate"]) == 0
     assert collections == [False, False]  # before the 2nd and the 3rd
     assert sorted(p.name for p in (tmp_path / "out").iterdir()) == ["a", "b", "c"]
+
+
+@pytest.mark.parametrize("program", ["script", "module"])
+def test_the_program_says_everything_before_it_ends_at_once(program: str, tmp_path: Path) -> None:
+    """`sdkgen` ends with `os._exit` (no freeing of the run's objects): what it printed into pipes,
+    which buffer it, still arrives, with the exit code of `main`."""
+    command = [tool("sdkgen")] if program == "script" else [sys.executable, "-m", "generator"]
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONUNBUFFERED"}  # buffered, as users run it
+
+    def sdkgen(*args: str) -> subprocess.CompletedProcess[str]:
+        return subprocess.run([*command, *args], capture_output=True, text=True, env=env, timeout=300, check=False)
+
+    proc = sdkgen("generate", str(SPECS / "kitchen_sink.yaml"), "-o", str(tmp_path / "sdk"))
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stdout.startswith("generated ") and proc.stdout.endswith(f"in {tmp_path / 'sdk'}\n")
+    proc = sdkgen("generate", str(tmp_path / "missing.yaml"), "-o", str(tmp_path / "other"))
+    assert proc.returncode == 2 and proc.stderr.startswith("sdkgen: error: ") and proc.stdout == ""
