@@ -38,6 +38,11 @@ def test_get_put_and_keys(store: cache.Cache) -> None:
     assert cache.key("ab", "c") != cache.key("a", "bc")  # parts are delimited
     assert cache.key({"a": 1, "b": 2}) != cache.key({"b": 2, "a": 1})  # order shows in the output: kept
     assert cache.key("2024-01-01") != cache.key({"d": __import__("datetime").date(2024, 1, 1)})
+    date = {"d": __import__("datetime").date(2024, 1, 1)}  # not marshal's: through JSON, as often as asked
+    assert cache.key([date]) == cache.key([copy.deepcopy(date)]) != cache.key([{"d": "2024-01-01"}])
+    shared = {"type": "string"}
+    assert cache.key({"a": shared, "b": shared}) == cache.key({"a": {"type": "string"}, "b": {"type": "string"}})
+    assert len({cache.key([1]), cache.key([True]), cache.key([1.0]), cache.key(["1"]), cache.key([b"1"])}) == 5
     assert cache.get("models", key) is None
     cache.put("models", key, b"code")
     assert cache.get("models", key) == b"code"
