@@ -92,7 +92,10 @@ def load_api(spec_path: Path, raw_settings: dict[str, Any] | None = None) -> tup
 
 
 def render_files(
-    spec_path: Path, raw_settings: dict[str, Any] | None = None, early: Callable[[Api, dict[str, str]], None] | None = None
+    spec_path: Path,
+    raw_settings: dict[str, Any] | None = None,
+    early: Callable[[Api, dict[str, str], Background[dict[str, bytes]] | None], None] | None = None,
+    write_docs: Callable[[dict[str, str]], dict[str, bytes]] | None = None,
 ) -> tuple[Api, SdkSettings, dict[str, str]]:
     """Every file of the SDK (package, docs, surface snapshot) by relative path, before formatting.
     Validation warnings go to stderr; problems that stop the run raise `SpecProblems`.
@@ -101,35 +104,52 @@ def render_files(
     the document is normalised, and the docs in another once the IR is built, while this one renders
     the rest of the SDK. `early`: given every file but the models package's as soon as they are
     rendered and the spec is found valid (to be written while the models are still being made);
-    the files returned are then the models package's alone."""
+    the files returned are then the models package's alone.
+
+    `write_docs` (with `early`): writes the docs where they are rendered (in the docs' process),
+    before the spec's verdict, so only into a folder that a failed run deletes, and returns the
+    bytes it wrote. The docs are then not among the files handed over or returned: `early` is
+    given their pending result, which it must wait for (`result()`) or `cancel()`."""
+    handing = write_docs is not None and early is not None
     doc = load_spec(spec_path, (raw_settings or {}).get("ref_roots") or ())
     with _validation(doc, spec_path, raw_settings) as validation:
         settings = _settings(doc, raw_settings)
         normalize(doc)
         large = len((doc.get("components") or {}).get("schemas") or {}) >= PARALLEL_THRESHOLD
         pending = Background(generate_models, doc, settings.package, fork=large)
-        docs: Background[dict[str, str]] | None = None
+        docs: Background[Any] | None = None
         try:
             api = _build(doc, settings, raw_settings)
             validation.add(api.problems)
-            docs = Background(render_docs_files, api, settings, fork=large)
+            docs = Background(_docs, api, settings, write_docs if handing else None, fork=large)
             files = render_package_files(api, settings)
             # The public surface, for `sdkgen diff` and the change report of the next `sdkgen generate`.
             files[SURFACE_FILE] = dump_surface(surface_of(api))
-            files.update(docs.result())
-            validation.wait()  # the verdict first: an invalid spec stops the run before anything is written
+            if not handing:
+                files.update(docs.result())
+            validation.wait()  # the verdict first: an invalid spec stops the run before anything is handed over
             _warn(validation)  # and its warnings, whatever happens next
             if early is not None:
-                early(api, files)
+                early(api, files, docs if handing else None)
                 files = {}
             models = pending.result()
+        except BaseException:
+            if docs is not None:
+                docs.cancel()
+            raise
         finally:
             pending.cancel()
-            if docs is not None:
+            if docs is not None and not handing:
                 docs.cancel()
     check_names(sorted(api.models), models.model_names, "models")
     files.update(render_model_files(api, settings, models))
     return api, settings, files
+
+
+def _docs(api: Api, settings: SdkSettings, write: Callable[[dict[str, str]], dict[str, bytes]] | None) -> Any:
+    """The docs' files, or what `write` wrote of them."""
+    files = render_docs_files(api, settings)
+    return files if write is None else write(files)
 
 
 def _origins(api: Api) -> dict[str, str]:
@@ -148,15 +168,28 @@ def build_into(
     `ownership` says what the user has taken over in the folder the SDK is meant for (`.genignore`).
     """
     written: dict[str, bytes] = {}
+    docs: list[Background[dict[str, bytes]]] = []
 
-    def write_rest(api: Api, files: dict[str, str]) -> None:
-        written.update(write_formatted(files, folder, _origins(api), ownership, yielding=True))
+    def write_docs(files: dict[str, str]) -> dict[str, bytes]:
+        return write_formatted(files, folder, None, ownership, None, yielding=True)
 
-    # Everything but the models is written and formatted while the models are being made.
-    api, settings, models = render_files(spec_path, raw_settings, early=write_rest)
-    within = f"src/{settings.package}/models"
-    pyproject = written.get("pyproject.toml", b"").decode("utf-8")
-    written.update(write_formatted(models, folder, _origins(api), ownership, within, pyproject=pyproject))
+    def write_rest(api: Api, files: dict[str, str], pending_docs: Background[dict[str, bytes]] | None) -> None:
+        docs.extend([pending_docs] if pending_docs is not None else [])
+        written.update(write_formatted(files, folder, _origins(api), ownership, None, yielding=True))
+
+    # Everything but the models is written and formatted while the models are being made; the docs
+    # by the process that renders them (for a large spec, in parallel with this one, which writes
+    # the models as soon as they come).
+    try:
+        api, settings, models = render_files(spec_path, raw_settings, early=write_rest, write_docs=write_docs)
+        within = f"src/{settings.package}/models"
+        pyproject = written.get("pyproject.toml", b"").decode("utf-8")
+        written.update(write_formatted(models, folder, _origins(api), ownership, within, pyproject=pyproject))
+        for pending in docs:
+            written.update(pending.result())
+    finally:
+        for pending in docs:
+            pending.cancel()
     finish_tree(folder, ownership or Ownership(folder), written)
     return api, settings
 

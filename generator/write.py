@@ -114,15 +114,17 @@ def write_formatted(
     folder: Path,
     origins: dict[str, str] | None = None,
     previous: Ownership | None = None,
-    within: str = ".",
+    within: str | None = ".",
     *,
     yielding: bool = False,
     pyproject: str | None = None,
 ) -> dict[str, bytes]:
     """`write_tree`, then `format_tree`, with ruff run only on the files whose formatted text the
     cache (`generator.cache`) does not hold yet. `within`: a subfolder of `folder` that holds all of
-    `files` and nothing else (the models package, written after the rest of the SDK), or "." for a
-    folder that held nothing before. `yielding`: ruff runs at a lower priority (`format_tree`).
+    `files` and nothing else (the models package, written after the rest of the SDK), "." for a
+    folder that held nothing before, or None where other files are written beside them at the same
+    time (ruff is then given these files, never a folder). `yielding`: ruff runs at a lower
+    priority (`format_tree`).
     `pyproject`: the SDK's pyproject.toml (ruff's settings), when `files` does not hold it.
 
     A file's formatted text is keyed by its path and rendered text, the ruff settings (the SDK's
@@ -149,7 +151,8 @@ def write_formatted(
     made: set[str] = set()
     missed = [rel for rel in sorted(keys) if rel not in done]
     # Not where ruff will run over the whole folder (a cold run): it edits files in place.
-    linked_from = previous if previous is not None and previous.manifest is not None and (done or not missed) else None
+    listed = bool(done) or within is None
+    linked_from = previous if previous is not None and previous.manifest is not None and (listed or not missed) else None
     written = {rel: done[rel] if rel in done else text.encode("utf-8") for rel, text in files.items()}
     # os-level calls, not Path's: 3x faster for the 14,000 files of a large SDK (0.16 s against 0.47 s).
     base = os.fspath(folder)
@@ -165,7 +168,7 @@ def write_formatted(
         _write(path, data)
     if not missed:
         return written
-    format_tree(folder, origins, None if not done else missed, within, yielding=yielding)
+    format_tree(folder, origins, missed if listed else None, within or ".", yielding=yielding)
     for rel in missed:
         written[rel] = _read(os.path.join(base, rel))
         pack.add(keys[rel], written[rel])

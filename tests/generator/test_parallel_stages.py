@@ -6,10 +6,11 @@ from pathlib import Path
 
 import pytest
 
-from generator import pipeline, validate
+from generator import cache, pipeline, validate
 from generator.emit import models
 from generator.errors import SpecProblems
-from tests.conftest import SPECS
+from generator.write import Ownership, read_tree
+from tests.conftest import GOLDEN_SPECS, SPECS
 
 
 def test_parallel_path_gives_the_same_files(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -29,7 +30,7 @@ def test_the_sdk_but_its_models_is_handed_over_while_the_models_are_made(monkeyp
         monkeypatch.setattr(validate, "PARALLEL_VALIDATION_THRESHOLD", 0)
         monkeypatch.setattr(models, "PARALLEL_THRESHOLD", 0)
     handed: list[dict[str, str]] = []
-    _, _, rest = pipeline.render_files(SPECS / "kitchen_sink.yaml", early=lambda api, files: handed.append(dict(files)))
+    _, _, rest = pipeline.render_files(SPECS / "kitchen_sink.yaml", early=lambda api, files, _docs: handed.append(dict(files)))
     [first] = handed
     package = f"src/{settings.package}/models/"
     assert rest and all(rel.startswith(package) for rel in rest)
@@ -44,7 +45,7 @@ def test_nothing_is_handed_over_for_an_invalid_spec(monkeypatch: pytest.MonkeyPa
     bad.write_text((SPECS / "kitchen_sink.yaml").read_text().replace("description: The pet.\n", "description: 42\n", 1))
     handed: list[dict[str, str]] = []
     with pytest.raises(SpecProblems):
-        pipeline.render_files(bad, early=lambda api, files: handed.append(files))
+        pipeline.render_files(bad, early=lambda api, files, _docs: handed.append(files))
     assert handed == []
 
 
@@ -69,3 +70,26 @@ def test_parallel_validation_reports_the_validators_error(monkeypatch: pytest.Mo
     assert "invalid OpenAPI spec" in info.value.message
     assert [p.pointer for p in info.value.problems] == ["#/paths/~1pets~1{petId}/get/operationId"]
     assert info.value.problems[0].line
+
+
+@pytest.mark.parametrize("cached", [False, True])
+def test_docs_written_by_their_own_process_make_the_same_sdk(monkeypatch: pytest.MonkeyPatch, tmp_path: Path, cached: bool) -> None:
+    """`build_into`: the docs' process writes and formats the docs while this one writes the rest;
+    the folder holds what a run in one process writes, manifest included, cold and from the cache,
+    also where it replaces an SDK (files linked from it)."""
+    spec, package = GOLDEN_SPECS["kitchen_sink"]
+    store = cache.Cache(tmp_path / "cache", enabled=cached)
+    with cache.using(store):
+        serial = _built(spec, tmp_path / "serial", package, None)
+        monkeypatch.setattr(validate, "PARALLEL_VALIDATION_THRESHOLD", 0)
+        monkeypatch.setattr(models, "PARALLEL_THRESHOLD", 0)
+        forked = _built(spec, tmp_path / "forked", package, None)
+        again = _built(spec, tmp_path / "again", package, Ownership(tmp_path / "forked"))
+    assert any(rel.startswith("docs/models/") for rel in serial)
+    assert forked == serial == again
+
+
+def _built(spec: Path, folder: Path, package: str, previous: Ownership | None) -> dict[str, bytes]:
+    folder.mkdir()
+    pipeline.build_into(spec, folder, {"package": package}, previous)
+    return read_tree(folder)
