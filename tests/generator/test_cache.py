@@ -7,6 +7,7 @@ import copy
 import marshal
 import os
 import re
+import shutil
 import subprocess
 from pathlib import Path
 
@@ -207,7 +208,7 @@ def test_no_cache_on_the_command_line(tmp_path: Path) -> None:
     assert not folder.exists() or not any(p.is_file() for p in folder.rglob("*"))
     proc = run_env([tool("sdkgen"), "generate", str(env_spec), "-o", str(tmp_path / "b")], env)
     assert proc.returncode == 0, proc.stderr
-    assert {p.parent.parent.name for p in folder.rglob("*") if p.is_file()} == {"validation", "models", "model_fragments", "format", "rendered"}
+    assert {p.parent.parent.name for p in folder.rglob("*") if p.is_file()} == {"validation", "models", "model_fragments", "format", "rendered", "templates"}
     assert read_tree(tmp_path / "a") == read_tree(tmp_path / "b")
     assert "--no-cache" in run([tool("sdkgen"), "check", "--help"]).stdout
 
@@ -307,3 +308,29 @@ def test_the_fragment_pack_reads_back_what_was_written_and_nothing_else() -> Non
     for data in (b"", b"{}", b'{"x": [[], [], []]}', b"\x00garbage", marshal.dumps({"k": (1, 2, 3)}), marshal.dumps([1]), marshal.dumps({"k": ((1,), (), ())})):
         assert _read_pack(data) == {}
     assert _read_pack(marshal.dumps({})) == {}
+
+
+def test_templates_are_compiled_once_and_again_when_they_change(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from generator.emit import templating
+
+    templates = tmp_path / "templates"
+    shutil.copytree(templating.TEMPLATES, templates)
+    monkeypatch.setattr(templating, "TEMPLATES", templates)
+    compiled: list[str] = []
+    compile_ = jinja2.Environment.compile
+
+    def counted(self: jinja2.Environment, source: str, name: str | None = None, *args: object, **kwargs: object) -> object:
+        compiled.append(name or "")
+        return compile_(self, source, name, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(jinja2.Environment, "compile", counted)
+    with cache.using(cache.Cache(tmp_path / "cache")):
+        assert templating.environment().get_template("sdk/errors.py.jinja") and compiled == ["sdk/errors.py.jinja"]
+        assert templating.environment().get_template("sdk/errors.py.jinja") and compiled == ["sdk/errors.py.jinja"]
+        page = templates / "sdk" / "errors.py.jinja"
+        page.write_text(page.read_text() + "# changed\n")
+        templating.environment().get_template("sdk/errors.py.jinja")  # its new source, not the cached code
+        assert compiled == ["sdk/errors.py.jinja"] * 2
+        with cache.disabled():
+            templating.environment().get_template("sdk/errors.py.jinja")
+        assert len(compiled) == 3
