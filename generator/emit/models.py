@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import ast
 import functools
-import json
 import marshal
 import os
 import warnings
@@ -193,9 +192,9 @@ def generate_models(doc: dict[str, Any], package: str, batch_size: int = BATCH_S
     if caching:
         digests = dict(zip(inputs, schema_digests(list(inputs.values())), strict=True))
         key = cache.key("models", package, openapi, [sorted(d.items()) for d in digests.values()], sorted(reached))
-        hit = cache.get("models", key)
+        hit = _read_models(cache.get("models", key))
         if hit is not None:
-            return ModelModules(**json.loads(hit))
+            return hit
         # Each group's code, by kind, is reused from the last run's fragments where its key (the
         # group's schemas and everything they reference, `group_keys`) is unchanged: an edit reruns
         # only the groups that see it.
@@ -249,7 +248,7 @@ def generate_models(doc: dict[str, Any], package: str, batch_size: int = BATCH_S
     typeddict_names = sorted(name for part in parts for name, _ in part[1].definitions if name in names)
     result = ModelModules(sources, names, model_names, typeddict_names)
     if caching:
-        cache.put("models", key, json.dumps(vars(result), sort_keys=True).encode())
+        cache.put("models", key, marshal.dumps((result.modules, result.names, result.model_names, result.typeddict_names)))
     return result
 
 
@@ -476,6 +475,21 @@ def schema_digests(sources: list[dict[str, Any]]) -> list[dict[str, str]]:
             digests[name] = digest
         out.append(digests)
     return out
+
+
+def _read_models(data: bytes | None) -> ModelModules | None:
+    """A whole models package from the cache (marshal: 12 MB for GitHub's, written in 0.01 s where
+    JSON took 0.08 s after every edit); None when absent or not what `generate_models` wrote."""
+    if data is None:
+        return None
+    try:
+        modules, names, model_names, typeddict_names = marshal.loads(data)
+    except (ValueError, EOFError, TypeError):
+        return None
+    texts = (*modules.keys(), *modules.values(), *names.keys(), *names.values(), *model_names, *typeddict_names) if (
+        isinstance(modules, dict) and isinstance(names, dict) and isinstance(model_names, list) and isinstance(typeddict_names, list)
+    ) else (None,)
+    return ModelModules(modules, names, model_names, typeddict_names) if all(isinstance(t, str) for t in texts) else None
 
 
 def _write_pack(fragments: dict[str, Fragment]) -> bytes:

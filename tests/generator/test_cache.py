@@ -334,3 +334,13 @@ def test_templates_are_compiled_once_and_again_when_they_change(tmp_path: Path, 
         with cache.disabled():
             templating.environment().get_template("sdk/errors.py.jinja")
         assert len(compiled) == 3
+
+
+def test_a_whole_models_package_reads_back_from_the_cache_or_not_at_all() -> None:
+    from generator.emit.models import ModelModules, _read_models
+
+    package = ModelModules({"pet": "class Pet: ..."}, {"Pet": "pet"}, ["Pet"], [])
+    data = marshal.dumps((package.modules, package.names, package.model_names, package.typeddict_names))
+    assert _read_models(data) == package
+    for bad in (None, b"", b"\x00junk", marshal.dumps([1, 2]), marshal.dumps(({"pet": 1}, {}, [], [])), marshal.dumps(({}, {}, "x", []))):
+        assert _read_models(bad) is None
