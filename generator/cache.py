@@ -30,7 +30,7 @@ import json
 import marshal
 import os
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from importlib import metadata
 from pathlib import Path
 from typing import Any
@@ -43,7 +43,7 @@ _MAGIC = b"sdkgen-cache-1\n"
 _PACKAGE = Path(__file__).resolve().parent
 _TOOLS = ("sdkgen", "datamodel-code-generator", "ruff", "pydantic", "jsonschema-rs", "openapi-spec-validator", "jinja2")
 
-__all__ = ["Cache", "Pack", "active", "default_dir", "disabled", "generator_version", "get", "key", "put", "using"]
+__all__ = ["Cache", "Pack", "active", "default_dir", "disabled", "generator_version", "get", "key", "keys", "put", "using"]
 
 
 def default_dir() -> Path:
@@ -114,11 +114,24 @@ class Cache:
     def key(self, *parts: Any) -> str:
         """The SHA-256 (hex) of `parts` and of the generator's version. Parts are str, bytes or
         JSON-like data; each is length-prefixed, so ("ab", "c") and ("a", "bc") differ."""
+        return self.keys(*parts)()
+
+    def keys(self, *first: Any) -> Callable[..., str]:
+        """`lambda *rest: key(*first, *rest)`, with `first` hashed once: for the thousands of keys
+        that share their leading parts (each formatted file's: the SDK's ruff settings...)."""
         digest = hashlib.sha256(generator_version().encode())
-        for part in parts:
+        for part in first:
             data = _encode(part)
             digest.update(len(data).to_bytes(8, "big") + data)
-        return digest.hexdigest()
+
+        def rest(*parts: Any) -> str:
+            copy = digest.copy()
+            for part in parts:
+                data = _encode(part)
+                copy.update(len(data).to_bytes(8, "big") + data)
+            return copy.hexdigest()
+
+        return rest
 
     def _path(self, kind: str, key: str) -> Path:
         if not kind.isidentifier() or not all(c in "0123456789abcdef" for c in key) or len(key) < 8:
@@ -233,6 +246,10 @@ def disabled() -> contextlib.AbstractContextManager[Cache]:
 
 def key(*parts: Any) -> str:
     return active().key(*parts)
+
+
+def keys(*first: Any) -> Callable[..., str]:
+    return active().keys(*first)
 
 
 def get(kind: str, key: str) -> bytes | None:

@@ -62,6 +62,7 @@ def bare(name: str) -> str:
     return re.sub(r"[^a-z0-9]", "", name.lower())
 
 
+@functools.lru_cache(maxsize=65536)  # 44,000 fields of GitHub's spec, 9,000 distinct names
 def snake(name: str) -> str:
     """A snake_case identifier; never empty, never a keyword, never starting with a digit."""
     result = "_".join(w.lower() for w in words(name)) or "field"
@@ -105,6 +106,7 @@ def member_name(name: str, reserved: frozenset[str] = MEMBER_RESERVED) -> str:
     return result
 
 
+@functools.lru_cache(maxsize=65536)
 def pascal(name: str) -> str:
     """A PascalCase identifier that keeps existing capitals (`createChatCompletion` -> `CreateChatCompletion`)."""
     result = "".join(w[:1].upper() + w[1:] for w in words(name)) or "Model"

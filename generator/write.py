@@ -143,7 +143,8 @@ def write_formatted(
     settings = files.get("pyproject.toml", "") if pyproject is None else pyproject
     if cache.active().enabled:
         packages = "\n".join(tops)  # a string: hashed as it is, where a list would be encoded as JSON per file
-        keys = {rel: cache.key("ruff", rel, text, settings, packages) for rel, text in files.items() if _formatted(rel)}
+        formatted_key = cache.keys("ruff", settings, packages)
+        keys = {rel: formatted_key(rel, text) for rel, text in files.items() if _formatted(rel)}
     else:  # no entry will be read or written: the hashes would only cost time
         keys = {rel: rel for rel in files if _formatted(rel)}
     pack = cache.Pack("format", tops, within)

@@ -44,6 +44,8 @@ def test_get_put_and_keys(store: cache.Cache) -> None:
     shared = {"type": "string"}
     assert cache.key({"a": shared, "b": shared}) == cache.key({"a": {"type": "string"}, "b": {"type": "string"}})
     assert len({cache.key([1]), cache.key([True]), cache.key([1.0]), cache.key(["1"]), cache.key([b"1"])}) == 5
+    same_start = cache.keys("a", {"x": [1, 2]})  # the shared leading parts hashed once: the same keys
+    assert same_start(b"raw") == key and same_start("c") == cache.key("a", {"x": [1, 2]}, "c") != same_start("d")
     assert cache.get("models", key) is None
     cache.put("models", key, b"code")
     assert cache.get("models", key) == b"code"
