@@ -152,18 +152,21 @@ def test_output_is_byte_identical_cold_warm_and_after_an_edit(tmp_path: Path) ->
 # Edits of the kitchen sink, each seen by the rendered files in another way: an operation's text,
 # the global security (which a resource module compares each operation's with: also where an
 # operation's own does not change), a model an operation returns, the servers (read by the client
-# module only). Each with the number of resource modules (of 2) and model pages it makes render again.
+# module, and the docs' examples), a model only the docs' examples read (pets: `Animal`, shown as a
+# `Cat`). Each with the number of resource modules (of 2), model pages and resource pages (of 3) it
+# makes render again.
 OWN_SECURITY = ("      operationId: streamEvents\n", "      operationId: streamEvents\n      security: [{apiKey: []}]\n")
 EDITS = {
     "operation": [("summary: Get a pet\n", "summary: Get one pet\n")],
     "global security": [("security:\n  - apiKey: []\n", "security: []\n")],
     "global security, not an operation's own": [("security:\n  - apiKey: []\n", "security: []\n")],
     "model": [("        name: {type: string}\n", "        name: {type: string, description: Edited.}\n")],
+    "model an example shows": [("required: [type]\n      properties:\n        type: {type: string, const: cat}\n", "required: [type, meows]\n      properties:\n        type: {type: string, const: cat}\n")],
     "servers": [("  - url: https://api.example.com\n", "  - url: https://api.example.org\n")],
 }
-AGAIN = {  # (resource modules, model pages)
-    "operation": (1, 0), "global security": (2, 0), "global security, not an operation's own": (2, 0), "model": (0, 1),
-    "servers": (0, 0),
+AGAIN = {  # (resource modules, model pages, resource pages): the client's page holds every page's links
+    "operation": (1, 0, 2), "global security": (2, 0, 3), "global security, not an operation's own": (2, 0, 2),
+    "model": (0, 1, 0), "model an example shows": (0, 1, 1), "servers": (0, 0, 3),
 }
 
 
@@ -196,9 +199,12 @@ def test_rendered_files_follow_every_edit(tmp_path: Path, edit: str, monkeypatch
     modules = [p for p in incremental if "/resources/" in p and not p.endswith("__init__.py")]
     assert len(modules) == 2  # pets, events
     pages = [p for p in incremental if p.startswith("docs/models/")]
+    resource_pages = [p for p in incremental if p.startswith("docs/sdks/")]
+    assert len(resource_pages) == 3  # the client's own operations, pets, events
     # The run after the edit, then the cold one:
     assert rendered.count("sdk/resource.py.jinja") == AGAIN[edit][0] + len(modules)
     assert rendered.count("docs/model.md.jinja") == AGAIN[edit][1] + len(pages)
+    assert rendered.count("docs/resource.md.jinja") == AGAIN[edit][2] + len(resource_pages)
 
 
 def test_no_cache_on_the_command_line(tmp_path: Path) -> None:
