@@ -156,14 +156,16 @@ def run_groups(
     return fragments
 
 
-def native_fragment(kind: str, group: tuple[str, ...], schemas: dict[str, Any], package: str) -> Fragment | None:
+def native_fragment(
+    kind: str, group: tuple[str, ...], schemas: dict[str, Any], package: str, base: dict[str, Any] | None = None
+) -> Fragment | None:
     """`native_models.fragment`, or None for a group it leaves to datamodel-code-generator. Imported
     on first use, in the process that writes the models: it loads datamodel-code-generator's helpers
     (0.2 s), which the process that forks it for a large spec does not need."""
     from generator.emit.native_models import Unsupported, fragment
 
     try:
-        return fragment(kind, group, schemas, package)
+        return fragment(kind, group, schemas, package, base)
     except Unsupported:
         return None
 
@@ -216,7 +218,7 @@ def generate_models(doc: dict[str, Any], package: str, batch_size: int = BATCH_S
             for i in todo:
                 if keys[kind][i] in known:
                     continue
-                written = native_fragment(kind, groups[i], source, package)
+                written = native_fragment(kind, groups[i], source, package, components)
                 if written is None:
                     rest.append(i)
                 else:

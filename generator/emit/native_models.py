@@ -96,21 +96,13 @@ def _imports(package: str) -> dict[str, tuple[str, str, str | None]]:
     }
 
 
-class _Writer:
-    """Writes the definitions of one kind ("pydantic" or "typeddict") for the groups of one spec."""
+class _Facts:
+    """What writing any one group needs to know of the whole spec. The same for both kinds, whose
+    schemas differ only in their `required` lists: found once for the two (GitHub's spec: 0.1 s a kind)."""
 
-    def __init__(self, kind: str, schemas: dict[str, Any], package: str) -> None:
-        self.kind = kind
+    def __init__(self, schemas: dict[str, Any]) -> None:
         self.schemas = schemas
-        self.suffix = "TypedDict" if kind == "typeddict" else ""
-        self.defined = {name + self.suffix for name in schemas}
-        self.imports = _imports(package)
-        self.field_names: set[str] | None = None  # of every model, found on first use (`imported`)
-        # The names the definition being written uses, and those evaluated when it runs (bases,
-        # defaults): `model_modules._uses` of its syntax tree, kept while writing instead.
-        self.every: set[str] = set()
-        self.eager: set[str] = set()
-        self.group: set[str] = set()
+        self._field_names: set[str] | None = None
         # `X2` where the union `X` has an inline member: datamodel-code-generator names that member
         # `X2` too, and the one it writes under the name is not the schema's (found on ghes-2.21).
         self.shadowed = {
@@ -129,8 +121,6 @@ class _Writer:
             for prop, sub in props.items() if isinstance(props, dict) else ():
                 if isinstance(sub, dict) and not ("$ref" in sub and set(sub) <= {"$ref", "description"}) and not _plain(sub):
                     self.inline.update((bare(prop), bare(prop) + "item"))
-        # Definitions a schema needs besides its own (the class of a nullable enum): name -> (text, names it uses).
-        self.extra: dict[str, tuple[str, set[str]]] = {}
         # Members of a discriminated union: datamodel-code-generator narrows their discriminating
         # property to a `Literal` of their tag.
         self.tagged: set[str] = set()
@@ -141,13 +131,38 @@ class _Writer:
                 refs += [m.get("$ref") for key in ("oneOf", "anyOf") for m in schema.get(key) or () if isinstance(m, dict)]
                 self.tagged.update(ref.rsplit("/", 1)[-1] for ref in refs if isinstance(ref, str))
 
+    @property
+    def field_names(self) -> set[str]:
+        """The field name of every model's every property, found on first use (`_Writer.imported`)."""
+        if self._field_names is None:
+            self._field_names = field_names(self.schemas)
+        return self._field_names
+
+
+class _Writer:
+    """Writes the definitions of one kind ("pydantic" or "typeddict") for the groups of one spec."""
+
+    def __init__(self, kind: str, schemas: dict[str, Any], package: str, facts: _Facts) -> None:
+        self.kind = kind
+        self.schemas = schemas
+        self.suffix = "TypedDict" if kind == "typeddict" else ""
+        self.defined = {name + self.suffix for name in schemas}
+        self.imports = _imports(package)
+        self.facts = facts
+        self.shadowed, self.inline, self.tagged = facts.shadowed, facts.inline, facts.tagged
+        # The names the definition being written uses, and those evaluated when it runs (bases,
+        # defaults): `model_modules._uses` of its syntax tree, kept while writing instead.
+        self.every: set[str] = set()
+        self.eager: set[str] = set()
+        self.group: set[str] = set()
+        # Definitions a schema needs besides its own (the class of a nullable enum): name -> (text, names it uses).
+        self.extra: dict[str, tuple[str, set[str]]] = {}
+
     # -- types ---------------------------------------------------------------------------------------
     def imported(self, cls: str) -> str:
         """The name `datetime`'s class `cls` is used by: `cls_aliased` where a field of any model is
         named `cls`, as datamodel-code-generator imports it then (`date as date_aliased`)."""
-        if self.field_names is None:
-            self.field_names = field_names(self.schemas)
-        if cls not in self.field_names:
+        if cls not in self.facts.field_names:
             return cls
         self.imports[cls + "_aliased"] = ("datetime", cls, cls + "_aliased")
         return cls + "_aliased"
@@ -590,21 +605,28 @@ def _annotated(hint: str, args: dict[str, Any], used: set[str]) -> str:
 # The writer of the last (kind, spec) asked for: building one walks every schema. Keyed by the dict's
 # id, which no other dict can take while the writer holds it.
 _WRITERS: dict[tuple[str, int, str], _Writer] = {}
+_FACTS: dict[int, tuple[dict[str, Any], _Facts]] = {}
 
 
-def _writer(kind: str, schemas: dict[str, Any], package: str) -> _Writer:
+def _writer(kind: str, schemas: dict[str, Any], package: str, base: dict[str, Any] | None) -> _Writer:
     key = (kind, id(schemas), package)
     if key not in _WRITERS:
         _WRITERS.clear()
-        _WRITERS[key] = _Writer(kind, schemas, package)
+        base = schemas if base is None else base
+        known = _FACTS.get(id(base))
+        if known is None or known[0] is not base:
+            _FACTS.clear()
+            known = _FACTS[id(base)] = (base, _Facts(base))
+        _WRITERS[key] = _Writer(kind, schemas, package, known[1])
     return _WRITERS[key]
 
 
-def fragment(kind: str, group: tuple[str, ...], schemas: dict[str, Any], package: str) -> Fragment:
+def fragment(kind: str, group: tuple[str, ...], schemas: dict[str, Any], package: str, base: dict[str, Any] | None = None) -> Fragment:
     """The `Fragment` of `kind` ("pydantic" or "typeddict") for `group`, as `models.run_groups` gives
-    it; `schemas`: the components as prepared for that kind. Raises `Unsupported` for a group with a
-    schema outside the shapes written here."""
-    writer = _writer(kind, schemas, package)
+    it; `schemas`: the components as prepared for that kind; `base`: the components both kinds were
+    prepared from (which differ from `schemas` at most in `required`), to share what is found of the
+    whole spec. Raises `Unsupported` for a group with a schema outside the shapes written here."""
+    writer = _writer(kind, schemas, package, base)
     texts: dict[str, str] = {}
     uses: dict[str, tuple[set[str], set[str]]] = {}
     writer.group = {name + writer.suffix for name in group}
