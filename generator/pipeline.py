@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from generator.background import Background
+from generator.background import YIELDING_NICENESS, Background
 from generator.config import SdkSettings, Target, repo_root, settings_from, targets
 from generator.diff import compare, parse_surface, surface_file_data
 from generator.emit.models import PARALLEL_THRESHOLD, check_names, generate_models
@@ -121,7 +121,7 @@ def render_files(
         try:
             api = _build(doc, settings, raw_settings)
             validation.add(api.problems)
-            docs = Background(_docs, api, settings, write_docs if handing else None, fork=large)
+            docs = Background(_docs, api, settings, write_docs if handing else None, fork=large, niceness=YIELDING_NICENESS)
             files = render_package_files(api, settings)
             # The public surface, for `sdkgen diff` and the change report of the next `sdkgen generate`.
             files[SURFACE_FILE] = dump_surface(surface_of(api))

@@ -93,3 +93,15 @@ def _built(spec: Path, folder: Path, package: str, previous: Ownership | None) -
     folder.mkdir()
     pipeline.build_into(spec, folder, {"package": package}, previous)
     return read_tree(folder)
+
+
+def test_the_docs_are_made_at_a_lower_priority_than_the_models(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The run waits for the models first: the docs' process yields the cores to theirs."""
+    import os
+
+    from generator.background import YIELDING_NICENESS
+
+    monkeypatch.setattr(models, "PARALLEL_THRESHOLD", 0)
+    monkeypatch.setattr(pipeline, "_docs", lambda api, settings, write: {"docs/nice.md": str(os.nice(0))})
+    _, _, files = pipeline.render_files(SPECS / "kitchen_sink.yaml")
+    assert files["docs/nice.md"] == str(min(os.nice(0) + YIELDING_NICENESS, 19))
