@@ -17,6 +17,7 @@ def test_parallel_path_gives_the_same_files(monkeypatch: pytest.MonkeyPatch) -> 
     _, _, serial = pipeline.render_files(SPECS / "kitchen_sink.yaml")
     monkeypatch.setattr(validate, "PARALLEL_VALIDATION_THRESHOLD", 0)
     monkeypatch.setattr(models, "PARALLEL_THRESHOLD", 0)
+    monkeypatch.setattr(pipeline, "PARALLEL_THRESHOLD", 0)
     _, _, parallel = pipeline.render_files(SPECS / "kitchen_sink.yaml")
     assert parallel == serial
 
@@ -29,6 +30,7 @@ def test_the_sdk_but_its_models_is_handed_over_while_the_models_are_made(monkeyp
     if forked:
         monkeypatch.setattr(validate, "PARALLEL_VALIDATION_THRESHOLD", 0)
         monkeypatch.setattr(models, "PARALLEL_THRESHOLD", 0)
+        monkeypatch.setattr(pipeline, "PARALLEL_THRESHOLD", 0)
     handed: list[dict[str, str]] = []
     _, _, rest = pipeline.render_files(SPECS / "kitchen_sink.yaml", early=lambda api, files, _docs: handed.append(dict(files)))
     [first] = handed
@@ -41,6 +43,7 @@ def test_the_sdk_but_its_models_is_handed_over_while_the_models_are_made(monkeyp
 def test_nothing_is_handed_over_for_an_invalid_spec(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     monkeypatch.setattr(validate, "PARALLEL_VALIDATION_THRESHOLD", 0)
     monkeypatch.setattr(models, "PARALLEL_THRESHOLD", 0)
+    monkeypatch.setattr(pipeline, "PARALLEL_THRESHOLD", 0)
     bad = tmp_path / "bad.yaml"
     bad.write_text((SPECS / "kitchen_sink.yaml").read_text().replace("description: The pet.\n", "description: 42\n", 1))
     handed: list[dict[str, str]] = []
@@ -83,6 +86,7 @@ def test_docs_written_by_their_own_process_make_the_same_sdk(monkeypatch: pytest
         serial = _built(spec, tmp_path / "serial", package, None)
         monkeypatch.setattr(validate, "PARALLEL_VALIDATION_THRESHOLD", 0)
         monkeypatch.setattr(models, "PARALLEL_THRESHOLD", 0)
+        monkeypatch.setattr(pipeline, "PARALLEL_THRESHOLD", 0)
         forked = _built(spec, tmp_path / "forked", package, None)
         again = _built(spec, tmp_path / "again", package, Ownership(tmp_path / "forked"))
     assert any(rel.startswith("docs/models/") for rel in serial)
@@ -101,7 +105,7 @@ def test_the_docs_are_made_at_a_lower_priority_than_the_models(monkeypatch: pyte
 
     from generator.background import YIELDING_NICENESS
 
-    monkeypatch.setattr(models, "PARALLEL_THRESHOLD", 0)
+    monkeypatch.setattr(pipeline, "PARALLEL_THRESHOLD", 0)  # a large spec: the docs in a process of their own
     monkeypatch.setattr(pipeline, "_docs", lambda api, settings, write: {"docs/nice.md": str(os.nice(0))})
     _, _, files = pipeline.render_files(SPECS / "kitchen_sink.yaml")
     assert files["docs/nice.md"] == str(min(os.nice(0) + YIELDING_NICENESS, 19))
