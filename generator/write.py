@@ -345,7 +345,10 @@ def _user_entries(output: Path, ownership: Ownership, fresh: set[str]) -> list[s
 
 def _carry_over(output: Path, staging: Path, ownership: Ownership) -> list[str]:
     """Move the user's files from `output` into `staging`; returns what was moved (relative paths)."""
-    fresh = tree_names(staging)
+    # The files of `staging` are those its manifest lists, and the manifest: read, not walked (14,000
+    # files of GitHub's SDK took 0.05 s to walk, after the last file was written).
+    listed = read_manifest(staging)
+    fresh = tree_names(staging) if listed is None else {*listed, MANIFEST_FILE}
     moved = []
     for rel in _user_entries(output, ownership, fresh):
         target = staging / rel
