@@ -121,9 +121,11 @@ class _Linter:
                 if isinstance(key, str) and key not in KEYWORDS_30 and not key.startswith("x-"):
                     why = "a Swagger 2 leftover" if key == "definitions" else "not an OpenAPI 3.0 schema keyword"
                     self.warn(f"{key!r} is {why}: ignored", (*at, key), self.drop(schema, key))
-        for key, kinds in KEYWORD_TYPES.items():
-            value = schema.get(key)
-            if key in schema and (not isinstance(value, kinds) or isinstance(value, bool) and bool not in kinds):
+        # The schema's few keywords looked up among the typed ones, not the other way round: 44,000
+        # schemas in GitHub's spec (the findings are sorted later, and the fixes commute).
+        for key in schema.keys() & KEYWORD_TYPES.keys():
+            value, kinds = schema[key], KEYWORD_TYPES[key]
+            if not isinstance(value, kinds) or isinstance(value, bool) and bool not in kinds:
                 self.warn(f"{key} {_short(value)} is not a {kinds[0].__name__.replace('str', 'string')}: ignored", (*at, key), self.drop(schema, key))
         bound = (_NUMBER,) if self.v31 else (bool,)
         for key in ("exclusiveMinimum", "exclusiveMaximum"):
@@ -131,9 +133,9 @@ class _Linter:
             if key in schema and (not isinstance(value, bound[0]) or isinstance(value, bool) != (not self.v31)):
                 self.warn(f"{key} {_short(value)} is not a {'number' if self.v31 else 'boolean'} in OpenAPI {'3.1' if self.v31 else '3.0'}: ignored", (*at, key), self.drop(schema, key))
         self.nullable(schema, at)
-        for key, fields in ANNOTATIONS.items():
-            value = schema.get(key)
-            if key in schema and not (isinstance(value, dict) and all(k in fields or str(k).startswith("x-") for k in value)):
+        for key in schema.keys() & ANNOTATIONS.keys():
+            value, fields = schema[key], ANNOTATIONS[key]
+            if not (isinstance(value, dict) and all(k in fields or str(k).startswith("x-") for k in value)):
                 self.warn(f"{key} {_short(value)} is not an OpenAPI {key} object: dropped", (*at, key), self.drop(schema, key))
         self.pattern(schema, at)
         self.required(schema, at)
