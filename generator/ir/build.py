@@ -154,6 +154,10 @@ class Types:
         base = self._base(schema)
         return nullable(base) if nullable_ok and is_nullable(schema) else base
 
+    def base(self, schema: Any) -> TypeNode:
+        """The type of `schema` leaving out whether it is nullable."""
+        return self._base(schema)
+
     def _base(self, schema: Any) -> TypeNode:
         if not isinstance(schema, dict) or not schema:
             return ANY
@@ -232,14 +236,18 @@ class Builder:
         enum = schema.get("enum") if isinstance(schema.get("enum"), list) else target.get("enum")
         # Popped before the call: a short-circuit `or` would leave it in `extra`, passed twice.
         deprecated = bool(extra.pop("deprecated", False)) or bool(schema.get("deprecated"))
-        replacement = extra.pop("replacement", "") or deprecation_replacement(schema)
+        replacement = extra.pop("replacement", "")
+        if deprecated and not replacement:
+            replacement = deprecation_replacement(schema)
+        nullable_ = is_nullable(schema)
+        base = self.types.base(schema)
         return Field(
             name=snake(wire),
             wire_name=wire,
             location=location,  # type: ignore[arg-type]
-            type=self.types.of(schema),
+            type=nullable(base) if nullable_ else base,  # `Types.of`, with the test made once
             required=required,
-            nullable=is_nullable(schema),
+            nullable=nullable_,
             description=desc,
             deprecated=deprecated,
             replacement=replacement if deprecated else "",
