@@ -508,12 +508,13 @@ def _model_pages(api: Api, env: jinja2.Environment, digests: _Digests) -> dict[s
     template = env.get_template("docs/model.md.jinja")
     pack = cache.Pack("rendered", "model pages", templates_digest())
     files: dict[str, str] = {}
+    page_key = cache.keys("model page")
     for name, m in api.models.items():
         path = f"docs/models/{model_file(name)}"
         if not pack.enabled:
             files[path] = template.render(model=m, md_type=md_type, docs=_ModelDocs)
             continue
-        key = cache.key("model page", path, digests(name))
+        key = page_key(path, digests(name))
         hit = pack.get(key)
         if hit is None:
             files[path] = template.render(model=m, md_type=md_type, docs=_ModelDocs)
