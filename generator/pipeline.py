@@ -123,8 +123,6 @@ def render_files(
             validation.add(api.problems)
             docs = Background(_docs, api, settings, write_docs if handing else None, fork=large, niceness=YIELDING_NICENESS)
             files = render_package_files(api, settings)
-            # The public surface, for `sdkgen diff` and the change report of the next `sdkgen generate`.
-            files[SURFACE_FILE] = dump_surface(surface_of(api))
             if not handing:
                 files.update(docs.result())
             validation.wait()  # the verdict first: an invalid spec stops the run before anything is handed over
@@ -147,8 +145,11 @@ def render_files(
 
 
 def _docs(api: Api, settings: SdkSettings, write: Callable[[dict[str, str]], dict[str, bytes]] | None) -> Any:
-    """The docs' files, or what `write` wrote of them."""
+    """The docs' files and the public surface (for `sdkgen diff` and the change report of the next
+    `sdkgen generate`), or what `write` wrote of them: the work the run needs last, done together
+    in the process that runs at a lower priority."""
     files = render_docs_files(api, settings)
+    files[SURFACE_FILE] = dump_surface(surface_of(api))
     return files if write is None else write(files)
 
 
