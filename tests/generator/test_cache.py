@@ -163,10 +163,11 @@ EDITS = {
     "model": [("        name: {type: string}\n", "        name: {type: string, description: Edited.}\n")],
     "model an example shows": [("required: [type]\n      properties:\n        type: {type: string, const: cat}\n", "required: [type, meows]\n      properties:\n        type: {type: string, const: cat}\n")],
     "servers": [("  - url: https://api.example.com\n", "  - url: https://api.example.org\n")],
+    "a new model": [("  schemas:\n", "  schemas:\n    Extra: {type: object, properties: {note: {type: string}}}\n")],
 }
 AGAIN = {  # (resource modules, model pages, resource pages): the client's page holds every page's links
     "operation": (1, 0, 2), "global security": (2, 0, 3), "global security, not an operation's own": (2, 0, 2),
-    "model": (0, 1, 0), "model an example shows": (0, 1, 1), "servers": (0, 0, 3),
+    "model": (0, 1, 0), "model an example shows": (0, 1, 1), "servers": (0, 0, 3), "a new model": (0, 1, 0),
 }
 
 
