@@ -43,7 +43,7 @@ _MAGIC = b"sdkgen-cache-1\n"
 _PACKAGE = Path(__file__).resolve().parent
 _TOOLS = ("sdkgen", "datamodel-code-generator", "ruff", "pydantic", "jsonschema-rs", "openapi-spec-validator", "jinja2")
 
-__all__ = ["Cache", "Pack", "active", "default_dir", "disabled", "generator_version", "get", "key", "keys", "put", "using"]
+__all__ = ["Cache", "Marshalled", "Pack", "active", "default_dir", "disabled", "generator_version", "get", "key", "keys", "marshalled", "put", "using"]
 
 
 def default_dir() -> Path:
@@ -81,7 +81,22 @@ def _default(value: Any) -> Any:
     return {"\0" + type(value).__qualname__: repr(value)}
 
 
+class Marshalled(bytes):
+    """Data as `marshalled` encoded it: hashed by `key` exactly as the data itself would be, for a
+    caller that needs the encoding for something else too."""
+
+
+def marshalled(data: Any) -> Marshalled | None:
+    """`data` as `key` encodes it (marshal's version 2), or None where it takes JSON instead."""
+    try:
+        return Marshalled(marshal.dumps(data, 2))
+    except ValueError:
+        return None
+
+
 def _encode(part: Any) -> bytes:
+    if isinstance(part, Marshalled):
+        return b"m" + part
     if isinstance(part, bytes):
         return b"b" + part
     if isinstance(part, str):

@@ -179,8 +179,9 @@ def generate_models(doc: dict[str, Any], package: str, batch_size: int = BATCH_S
     schemas = (doc.get("components") or {}).get("schemas") or {}
     if not schemas:
         return ModelModules({}, {}, [], [])
-    components, inputs = codegen_inputs(schemas, package)
-    named = schema_refs(components)
+    encoded: dict[int, cache.Marshalled] = {}
+    named: dict[str, set[str]] = {}
+    components, inputs = codegen_inputs(schemas, package, encoded, named)
     graph = subclasses_join_cycles(components, schema_graph(components, refs=named), named)
     groups = model_groups(graph)
     modules = module_names(groups)
@@ -192,7 +193,7 @@ def generate_models(doc: dict[str, Any], package: str, batch_size: int = BATCH_S
     openapi = str(doc.get("openapi", "3.1.0"))
     caching = cache.active().enabled
     if caching:
-        digests = dict(zip(inputs, schema_digests(list(inputs.values())), strict=True))
+        digests = dict(zip(inputs, schema_digests(list(inputs.values()), encoded), strict=True))
         key = cache.key("models", package, openapi, [sorted(d.items()) for d in digests.values()], sorted(reached))
         hit = _read_models(cache.get("models", key))
         if hit is not None:
@@ -426,15 +427,26 @@ def _singular(prop: str) -> str:
     return bare(get_singular_name(prop, ""))
 
 
-def codegen_inputs(schemas: dict[str, Any], package: str) -> tuple[dict[str, Any], dict[str, dict[str, Any]]]:
-    """The components as the code generators see them, and as each kind ("pydantic", "typeddict") does."""
+def codegen_inputs(
+    schemas: dict[str, Any], package: str, encoded: dict[int, cache.Marshalled] | None = None, refs: dict[str, set[str]] | None = None
+) -> tuple[dict[str, Any], dict[str, dict[str, Any]]]:
+    """The components as the code generators see them, and as each kind ("pydantic", "typeddict") does.
+    `encoded`: gets each component's encoding for the cache's keys (`cache.marshalled`), by the
+    id of its schema object, where it has one; `refs`: gets `schema_refs` of the components."""
     components = _file_inputs(_discriminators({name: _for_codegen(schema) for name, schema in schemas.items()}), package)
+    encoded = {} if encoded is None else encoded
+    for schema in components.values():
+        data = cache.marshalled(schema)
+        if data is not None:
+            encoded[id(schema)] = data
+    refs = {} if refs is None else refs
+    refs.update(schema_refs(components))
     # One model class serves requests and responses: a required `readOnly` property (sent only by
     # the server) or `writeOnly` one (sent only by the client) is optional in it. The TypedDicts only
     # describe what is sent, so there only `readOnly` ones are.
     inputs = {
-        "pydantic": _unrequired(components, ("readOnly", "writeOnly")),
-        "typeddict": _unrequired(components, ("readOnly",)),
+        "pydantic": _unrequired(components, ("readOnly", "writeOnly"), encoded, refs),
+        "typeddict": _unrequired(components, ("readOnly",), encoded, refs),
     }
     return components, inputs
 
@@ -463,17 +475,19 @@ def group_keys(
     return keys
 
 
-def schema_digests(sources: list[dict[str, Any]]) -> list[dict[str, str]]:
+def schema_digests(sources: list[dict[str, Any]], encoded: dict[int, cache.Marshalled] | None = None) -> list[dict[str, str]]:
     """A hash of each schema's content, per dict of `sources`; a schema object the dicts share (one
-    the kinds' preparation did not change) is hashed once."""
+    the kinds' preparation did not change) is hashed once. `encoded`: encodings `codegen_inputs`
+    made, by schema object id (the same hash, without encoding again)."""
     seen: dict[int, str] = {}
+    known = encoded or {}
     out: list[dict[str, str]] = []
     for source in sources:
         digests: dict[str, str] = {}
         for name, schema in source.items():
             digest = seen.get(id(schema))
             if digest is None:
-                digest = seen[id(schema)] = cache.key(schema)
+                digest = seen[id(schema)] = cache.key(known.get(id(schema), schema))
             digests[name] = digest
         out.append(digests)
     return out
@@ -523,9 +537,15 @@ def _well_formed(f: Fragment) -> bool:
     )
 
 
-def _unrequired(schemas: dict[str, Any], flags: tuple[str, ...]) -> dict[str, Any]:
+def _unrequired(
+    schemas: dict[str, Any], flags: tuple[str, ...], encoded: dict[int, bytes] | None = None, refs: dict[str, set[str]] | None = None
+) -> dict[str, Any]:
     """The components with every property marked by one of `flags` (directly or on the component its
-    `$ref` names) taken out of `required`, at any depth. Unchanged schemas are shared, not copied."""
+    `$ref` names) taken out of `required`, at any depth. Unchanged schemas are shared, not copied.
+
+    `encoded` (each schema's marshal encoding, by object id) and `refs` (`schema_refs`): a schema
+    whose encoding holds no flag's name and that names no flagged component cannot change, and is
+    not walked (most of GitHub's 7,000)."""
 
     def marked(prop: Any) -> bool:
         if not isinstance(prop, dict):
@@ -557,7 +577,15 @@ def _unrequired(schemas: dict[str, Any], flags: tuple[str, ...]) -> dict[str, An
                 out["required"] = kept
         return schema if out is None else out
 
-    return {name: walk(schema) for name, schema in schemas.items()}
+    flagged = {name for name, schema in schemas.items() if isinstance(schema, dict) and any(schema.get(f) is True for f in flags)}
+    needles = [f.encode() for f in flags]
+    known = encoded or {}
+
+    def unchanged(name: str, schema: Any) -> bool:
+        data = known.get(id(schema))
+        return data is not None and refs is not None and not refs[name] & flagged and not any(n in data for n in needles)
+
+    return {name: schema if unchanged(name, schema) else walk(schema) for name, schema in schemas.items()}
 
 
 _VALUES = frozenset({"example", "examples", "default", "enum", "const"})  # data, not schemas

@@ -276,3 +276,28 @@ def test_dates_and_the_constraints_datamodel_code_generator_drops(tmp_path: Path
         code = native_models.fragment("pydantic", ("Version",), source, "pkg")
         assert ("datetime", "date", None if name == "plain" else "date_aliased") in code.imports
         assert ("datetime", "datetime", "datetime_aliased") in code.imports  # the field `datetime` of Entry
+
+
+def test_schemas_that_cannot_change_are_not_walked_and_come_out_the_same() -> None:
+    """`_unrequired` with the schemas' encodings skips those without a flag or a `$ref` to a flagged
+    component, and gives what walking every schema gives."""
+    from generator import cache
+    from generator.emit.model_modules import schema_refs
+    from generator.emit.models import _unrequired
+
+    schemas = {
+        "Id": {"type": "string", "readOnly": True},
+        "Pet": {"type": "object", "required": ["id", "name"], "properties": {"id": {"$ref": "#/components/schemas/Id"}, "name": {"type": "string"}}},
+        "Owner": {"type": "object", "required": ["pets"], "properties": {"pets": {"type": "array", "items": {
+            "type": "object", "required": ["secret"], "properties": {"secret": {"type": "string", "writeOnly": True}}}}}},
+        "Plain": {"type": "object", "required": ["a"], "properties": {"a": {"type": "string"}}},
+        "IdList": {"type": "array", "items": {"$ref": "#/components/schemas/Id"}},
+    }
+    encoded = {id(schema): data for schema in schemas.values() if (data := cache.marshalled(schema)) is not None}
+    for flags in (("readOnly", "writeOnly"), ("readOnly",)):
+        walked, skipped = _unrequired(schemas, flags), _unrequired(schemas, flags, encoded, schema_refs(schemas))
+        assert skipped == walked
+        assert skipped["Plain"] is schemas["Plain"] and skipped["Pet"]["required"] == ["name"]
+    refs = schema_refs(schemas)
+    assert _unrequired(schemas, ("readOnly", "writeOnly"), encoded, refs)["Owner"]["properties"]["pets"]["items"]["required"] == []
+    assert _unrequired(schemas, ("readOnly",), encoded, refs)["Owner"] is schemas["Owner"]
