@@ -201,7 +201,8 @@ def generate_models(doc: dict[str, Any], package: str, batch_size: int = BATCH_S
         # Each group's code, by kind, is reused from the last run's fragments where its key (the
         # group's schemas and everything they reference, `group_keys`) is unchanged: an edit reruns
         # only the groups that see it.
-        keys = {kind: group_keys(kind, groups, graph, digests[kind], all_names, reached, package, openapi) for kind in inputs}
+        neighbours: dict[str, list[str]] = {}
+        keys = {kind: group_keys(kind, groups, graph, digests[kind], all_names, reached, package, openapi, neighbours) for kind in inputs}
     else:  # hashing every schema would cost a large spec 0.5 s for entries no one reads
         keys = {kind: [f"{kind} {i}" for i in range(len(groups))] for kind in inputs}
     pack_key = cache.key("model_fragments", package)
@@ -460,18 +461,26 @@ def group_keys(
     reached: set[str],
     package: str,
     openapi: str,
+    neighbours: dict[str, list[str]] | None = None,
 ) -> list[str]:
     """A key per group (`groups` in dependency order) that changes whenever its fragment of `kind` can:
     a hash of the group's schemas (name, content digest, whether a response reaches it, the other schema
     names that start with its name: `name_neighbours`) and of the keys of the groups it references,
-    so it covers everything `run_groups` is given for the group. A Merkle hash: linear in the spec."""
+    so it covers everything `run_groups` is given for the group. A Merkle hash: linear in the spec.
+    `neighbours`: each name's `name_neighbours`, found once for every kind."""
     group_of = {name: i for i, group in enumerate(groups) for name in group}
+    neighbours = {} if neighbours is None else neighbours
+    for group in groups:
+        for name in group:
+            if name not in neighbours:
+                neighbours[name] = name_neighbours(all_names, {name})
+    key = cache.keys(kind, package, openapi)
     keys: list[str] = []
     for i, group in enumerate(groups):
-        # One JSON text per group, not one per part: 14,000 groups on GitHub's spec.
-        members = [[name, digests[name], name_neighbours(all_names, {name}), name in reached] for name in group]
+        # One encoded part per group, not one per name: 14,000 groups on GitHub's spec.
+        members = [[name, digests[name], neighbours[name], name in reached] for name in group]
         refs = sorted({keys[group_of[ref]] for name in group for ref in graph[name] if group_of[ref] != i})
-        keys.append(cache.key(kind, package, openapi, [members, refs]))
+        keys.append(key([members, refs]))
     return keys
 
 
