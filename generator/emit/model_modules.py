@@ -20,6 +20,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
+from generator.cache import Pack, keys
 from generator.errors import InternalError
 from generator.naming import short_name, snake
 
@@ -543,10 +544,20 @@ def import_block(plain: set[str], by_module: dict[str, set[str]]) -> list[str]:
     return out
 
 
-def assemble(modules: list[str], parts: list[list[Fragment]], schemas: dict[str, str]) -> tuple[dict[str, str], dict[str, str]]:
+def assemble(
+    modules: list[str],
+    parts: list[list[Fragment]],
+    schemas: dict[str, str],
+    part_keys: list[list[str]] | None = None,
+    pack: Pack | None = None,
+) -> tuple[dict[str, str], dict[str, str]]:
     """The module files (name -> source) and the public names (name -> module name) of the models
     package, from each group's fragments (`parts[i]`: pydantic, then TypedDict, for `modules[i]`);
-    `schemas`: the module of each schema's classes."""
+    `schemas`: the module of each schema's classes.
+
+    `part_keys` (the cache keys of `parts`) and `pack`: a module is taken from the pack when its
+    fragments and where the names they import from other modules live are unchanged (after an edit,
+    nearly all of GitHub's 7,000: 0.15 s)."""
     where: dict[str, str] = {}
     ambiguous: set[str] = set()
     for module, fragments in zip(modules, parts, strict=True):
@@ -564,7 +575,16 @@ def assemble(modules: list[str], parts: list[list[Fragment]], schemas: dict[str,
             del where[name]
     ambiguous -= schemas.keys()
     sources: dict[str, str] = {}
-    for module, fragments in zip(modules, parts, strict=True):
+    module_key = keys("assembled module") if part_keys is not None and pack is not None and pack.enabled else None
+    for i, (module, fragments) in enumerate(zip(modules, parts, strict=True)):
+        key = None
+        if module_key is not None and part_keys is not None and pack is not None:
+            external = sorted({name for fragment in fragments for name in fragment.external})
+            key = module_key(module, part_keys[i], [[name, where.get(name), name in ambiguous] for name in external])
+            hit = pack.get(key)
+            if hit is not None:
+                sources[module] = hit.decode("utf-8", "surrogatepass")
+                continue
         by_module: dict[str, set[str]] = {}
         plain: set[str] = set()
         for fragment in fragments:
@@ -581,4 +601,6 @@ def assemble(modules: list[str], parts: list[list[Fragment]], schemas: dict[str,
         lines = [HEADER, "", "from __future__ import annotations", "", *import_block(plain, by_module)]
         body = [unquote_imported(text, set(fragment.external)) for fragment in fragments for _, text in fragment.definitions]
         sources[module] = "\n".join(lines) + "\n\n\n" + "\n\n\n".join(body) + "\n"
+        if key is not None and pack is not None:
+            pack.add(key, sources[module].encode("utf-8", "surrogatepass"))
     return sources, where

@@ -247,7 +247,11 @@ def generate_models(doc: dict[str, Any], package: str, batch_size: int = BATCH_S
         current = {k for kind in inputs for k in keys[kind]}
         cache.put("model_fragments", pack_key, _write_pack({k: v for k, v in fragments.items() if k in current}))
     homes = {name + suffix: module for group, module in zip(groups, modules, strict=True) for name in group for suffix in ("", "TypedDict")}
-    sources, names = assemble(modules, parts, homes)
+    assembled = cache.Pack("assembled", package) if caching else None
+    part_keys = [[keys["pydantic"][i], keys["typeddict"][i]] for i in range(len(groups))]
+    sources, names = assemble(modules, parts, homes, part_keys, assembled)
+    if assembled is not None:
+        assembled.save()
     model_names = sorted(name for part in parts for name, _ in part[0].definitions if name in names)
     typeddict_names = sorted(name for part in parts for name, _ in part[1].definitions if name in names)
     result = ModelModules(sources, names, model_names, typeddict_names)

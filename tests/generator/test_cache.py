@@ -217,7 +217,7 @@ def test_no_cache_on_the_command_line(tmp_path: Path) -> None:
     assert not folder.exists() or not any(p.is_file() for p in folder.rglob("*"))
     proc = run_env([tool("sdkgen"), "generate", str(env_spec), "-o", str(tmp_path / "b")], env)
     assert proc.returncode == 0, proc.stderr
-    assert {p.parent.parent.name for p in folder.rglob("*") if p.is_file()} == {"validation", "models", "model_fragments", "format", "rendered", "templates"}
+    assert {p.parent.parent.name for p in folder.rglob("*") if p.is_file()} == {"validation", "models", "model_fragments", "assembled", "format", "rendered", "templates"}
     assert read_tree(tmp_path / "a") == read_tree(tmp_path / "b")
     assert "--no-cache" in run([tool("sdkgen"), "check", "--help"]).stdout
 
