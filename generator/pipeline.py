@@ -102,9 +102,9 @@ def render_files(
 
     For a large spec the models are written in a process of their own (`Background`), started once
     the document is normalised, and the docs in another once the IR is built, while this one renders
-    the rest of the SDK. `early`: given every file but the models package's as soon as they are
-    rendered and the spec is found valid (to be written while the models are still being made);
-    the files returned are then the models package's alone.
+    the rest of the SDK. `early`: given every file but the models package's and the surface
+    snapshot's as soon as they are rendered and the spec is found valid (to be written while the
+    models are still being made); the files returned are then those two's alone.
 
     `write_docs` (with `early`): writes the docs where they are rendered (in the docs' process),
     before the spec's verdict, so only into a folder that a failed run deletes, and returns the
@@ -130,6 +130,9 @@ def render_files(
             if early is not None:
                 early(api, files, docs if handing else None)
                 files = {}
+            # The public surface, for `sdkgen diff` and the change report of the next `sdkgen generate`:
+            # made while the models are (for a large spec, this process has nothing else to do then).
+            files[SURFACE_FILE] = dump_surface(surface_of(api))
             models = pending.result()
         except BaseException:
             if docs is not None:
@@ -145,11 +148,8 @@ def render_files(
 
 
 def _docs(api: Api, settings: SdkSettings, write: Callable[[dict[str, str]], dict[str, bytes]] | None) -> Any:
-    """The docs' files and the public surface (for `sdkgen diff` and the change report of the next
-    `sdkgen generate`), or what `write` wrote of them: the work the run needs last, done together
-    in the process that runs at a lower priority."""
+    """The docs' files, or what `write` wrote of them."""
     files = render_docs_files(api, settings)
-    files[SURFACE_FILE] = dump_surface(surface_of(api))
     return files if write is None else write(files)
 
 
@@ -182,10 +182,13 @@ def build_into(
     # by the process that renders them (for a large spec, in parallel with this one, which writes
     # the models as soon as they come).
     try:
-        api, settings, models = render_files(spec_path, raw_settings, early=write_rest, write_docs=write_docs)
+        api, settings, rest = render_files(spec_path, raw_settings, early=write_rest, write_docs=write_docs)
         within = f"src/{settings.package}/models"
+        models = {rel: text for rel, text in rest.items() if rel.startswith(within + "/")}
         pyproject = written.get("pyproject.toml", b"").decode("utf-8")
         written.update(write_formatted(models, folder, _origins(api), ownership, within, pyproject=pyproject))
+        others = {rel: text for rel, text in rest.items() if rel not in models}  # the surface snapshot
+        written.update(write_formatted(others, folder, _origins(api), ownership, None, pyproject=pyproject))
         for pending in docs:
             written.update(pending.result())
     finally:

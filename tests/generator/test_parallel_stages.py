@@ -8,6 +8,7 @@ import pytest
 
 from generator import cache, pipeline, validate
 from generator.emit import models
+from generator.emit.surface import SURFACE_FILE
 from generator.errors import SpecProblems
 from generator.write import Ownership, read_tree
 from tests.conftest import GOLDEN_SPECS, SPECS
@@ -24,8 +25,8 @@ def test_parallel_path_gives_the_same_files(monkeypatch: pytest.MonkeyPatch) -> 
 
 @pytest.mark.parametrize("forked", [False, True])
 def test_the_sdk_but_its_models_is_handed_over_while_the_models_are_made(monkeypatch: pytest.MonkeyPatch, forked: bool) -> None:
-    """`render_files(early=...)`: everything but the models package first (written while they are made),
-    then the models package alone; together, the files of a run without it."""
+    """`render_files(early=...)`: everything but the models package and the surface snapshot first
+    (written while the models are made), then those two alone; together, the files of a run without it."""
     _, settings, whole = pipeline.render_files(SPECS / "kitchen_sink.yaml")
     if forked:
         monkeypatch.setattr(validate, "PARALLEL_VALIDATION_THRESHOLD", 0)
@@ -35,7 +36,7 @@ def test_the_sdk_but_its_models_is_handed_over_while_the_models_are_made(monkeyp
     _, _, rest = pipeline.render_files(SPECS / "kitchen_sink.yaml", early=lambda api, files, _docs: handed.append(dict(files)))
     [first] = handed
     package = f"src/{settings.package}/models/"
-    assert rest and all(rel.startswith(package) for rel in rest)
+    assert rest and all(rel.startswith(package) or rel == SURFACE_FILE for rel in rest) and SURFACE_FILE in rest
     assert not any(rel.startswith(package) for rel in first)
     assert {**first, **rest} == whole
 
