@@ -450,8 +450,8 @@ def codegen_inputs(
     # the server) or `writeOnly` one (sent only by the client) is optional in it. The TypedDicts only
     # describe what is sent, so there only `readOnly` ones are.
     inputs = {
-        "pydantic": _unrequired(components, ("readOnly", "writeOnly"), encoded, refs),
-        "typeddict": _unrequired(components, ("readOnly",), encoded, refs),
+        "pydantic": _unrequired(components, ("readOnly", "writeOnly"), encoded),
+        "typeddict": _unrequired(components, ("readOnly",), encoded),
     }
     return components, inputs
 
@@ -550,15 +550,15 @@ def _well_formed(f: Fragment) -> bool:
     )
 
 
-def _unrequired(
-    schemas: dict[str, Any], flags: tuple[str, ...], encoded: dict[int, bytes] | None = None, refs: dict[str, set[str]] | None = None
-) -> dict[str, Any]:
+def _unrequired(schemas: dict[str, Any], flags: tuple[str, ...], encoded: dict[int, bytes] | None = None) -> dict[str, Any]:
     """The components with every property marked by one of `flags` (directly or on the component its
     `$ref` names) taken out of `required`, at any depth. Unchanged schemas are shared, not copied.
 
-    `encoded` (each schema's marshal encoding, by object id) and `refs` (`schema_refs`): a schema
-    whose encoding holds no flag's name and that names no flagged component cannot change, and is
-    not walked (most of GitHub's 7,000)."""
+    `encoded` (each schema's marshal encoding, by object id): a schema whose encoding holds neither
+    a flag's name nor `#/components/schemas/` followed by a flagged component's name cannot change,
+    and is not walked (most of GitHub's 7,000). Both tests only ever err towards walking: a
+    description that mentions `readOnly`, a `$ref` to a longer name that starts with a flagged one."""
+
 
     def marked(prop: Any) -> bool:
         if not isinstance(prop, dict):
@@ -590,15 +590,29 @@ def _unrequired(
                 out["required"] = kept
         return schema if out is None else out
 
-    flagged = {name for name, schema in schemas.items() if isinstance(schema, dict) and any(schema.get(f) is True for f in flags)}
+    flagged: dict[bytes, list[bytes]] = {}  # the flagged components' names, by their first byte
+    for name, schema in schemas.items():
+        if isinstance(schema, dict) and any(schema.get(f) is True for f in flags):
+            encoded_name = name.encode("utf-8", "surrogatepass")
+            flagged.setdefault(encoded_name[:1], []).append(encoded_name)
     needles = [f.encode() for f in flags]
     known = encoded or {}
+    prefix = _REF.encode()
 
-    def unchanged(name: str, schema: Any) -> bool:
+    def names_flagged(data: bytes) -> bool:
+        at = data.find(prefix)
+        while at >= 0:
+            start = at + len(prefix)
+            if any(data.startswith(name, start) for name in flagged.get(data[start : start + 1], ())):
+                return True
+            at = data.find(prefix, start)
+        return False
+
+    def unchanged(schema: Any) -> bool:
         data = known.get(id(schema))
-        return data is not None and refs is not None and not refs[name] & flagged and not any(n in data for n in needles)
+        return data is not None and not any(n in data for n in needles) and not names_flagged(data)
 
-    return {name: schema if unchanged(name, schema) else walk(schema) for name, schema in schemas.items()}
+    return {name: schema if unchanged(schema) else walk(schema) for name, schema in schemas.items()}
 
 
 _VALUES = frozenset({"example", "examples", "default", "enum", "const"})  # data, not schemas

@@ -280,24 +280,34 @@ def test_dates_and_the_constraints_datamodel_code_generator_drops(tmp_path: Path
 
 def test_schemas_that_cannot_change_are_not_walked_and_come_out_the_same() -> None:
     """`_unrequired` with the schemas' encodings skips those without a flag or a `$ref` to a flagged
-    component, and gives what walking every schema gives."""
+    component, and gives what walking every schema gives: also where the `$ref` sits under a
+    property named like a keyword the reference walk skips (`default`, `mapping`, `x-examples`)."""
     from generator import cache
-    from generator.emit.model_modules import schema_refs
     from generator.emit.models import _unrequired
 
+    flagged = {"$ref": "#/components/schemas/Id"}
     schemas = {
         "Id": {"type": "string", "readOnly": True},
-        "Pet": {"type": "object", "required": ["id", "name"], "properties": {"id": {"$ref": "#/components/schemas/Id"}, "name": {"type": "string"}}},
+        "Pet": {"type": "object", "required": ["id", "name"], "properties": {"id": flagged, "name": {"type": "string"}}},
         "Owner": {"type": "object", "required": ["pets"], "properties": {"pets": {"type": "array", "items": {
             "type": "object", "required": ["secret"], "properties": {"secret": {"type": "string", "writeOnly": True}}}}}},
         "Plain": {"type": "object", "required": ["a"], "properties": {"a": {"type": "string"}}},
-        "IdList": {"type": "array", "items": {"$ref": "#/components/schemas/Id"}},
+        "IdList": {"type": "array", "items": flagged},
+        "Defaults": {"type": "object", "required": ["default"], "properties": {"default": flagged}},
+        "Mapped": {"type": "object", "properties": {"mapping": {"type": "object", "required": ["x"], "properties": {"x": flagged}}}},
+        "Examples": {"type": "object", "properties": {"x-examples": {"type": "object", "required": ["y"], "properties": {"y": flagged}}}},
+        "Idea": {"type": "object", "required": ["i"], "properties": {"i": {"$ref": "#/components/schemas/Ideal"}}},
+        "Ideal": {"type": "string"},
     }
     encoded = {id(schema): data for schema in schemas.values() if (data := cache.marshalled(schema)) is not None}
     for flags in (("readOnly", "writeOnly"), ("readOnly",)):
-        walked, skipped = _unrequired(schemas, flags), _unrequired(schemas, flags, encoded, schema_refs(schemas))
+        walked, skipped = _unrequired(schemas, flags), _unrequired(schemas, flags, encoded)
         assert skipped == walked
         assert skipped["Plain"] is schemas["Plain"] and skipped["Pet"]["required"] == ["name"]
-    refs = schema_refs(schemas)
-    assert _unrequired(schemas, ("readOnly", "writeOnly"), encoded, refs)["Owner"]["properties"]["pets"]["items"]["required"] == []
-    assert _unrequired(schemas, ("readOnly",), encoded, refs)["Owner"] is schemas["Owner"]
+        assert skipped["Defaults"]["required"] == [] and skipped["Idea"] is schemas["Idea"]
+        assert skipped["Mapped"]["properties"]["mapping"]["required"] == []
+        assert skipped["Examples"]["properties"]["x-examples"]["required"] == []
+    assert _unrequired(schemas, ("readOnly", "writeOnly"), encoded)["Owner"]["properties"]["pets"]["items"]["required"] == []
+    assert _unrequired(schemas, ("readOnly",), encoded)["Owner"] is schemas["Owner"]
+    components, inputs = codegen_inputs(schemas, "pkg")  # as the pipeline calls it
+    assert inputs == {"pydantic": _unrequired(components, ("readOnly", "writeOnly")), "typeddict": _unrequired(components, ("readOnly",))}
