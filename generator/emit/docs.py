@@ -406,7 +406,7 @@ def render_docs(api: Api, sdk: Any, env: jinja2.Environment) -> dict[str, str]:
         paging=next((o for o in paged if not o.deprecated), paged[0] if paged else None),
         uploading=uploading, upload_argument=upload_argument(uploading) if uploading else None, **ctx
     )
-    files.update(_model_pages(api, env, digests))
+    files.update(_model_pages(api, env, digests, sdk.package))
     return {path: text.rstrip("\n") + "\n" for path, text in files.items()}
 
 
@@ -458,7 +458,7 @@ class _ResourcePages:
     def __init__(self, api: Api, sdk: Any, template: jinja2.Template, ctx: dict[str, Any], digests: _Digests) -> None:
         self.api, self.template, self.digests = api, template, digests
         self.ctx = {k: v for k, v in ctx.items() if k not in ("api", "docs", "groups")}
-        self.pack = cache.Pack("rendered", "resource pages", templates_digest())
+        self.pack = cache.Pack("rendered", "resource pages", sdk.package, templates_digest())
         self.shared = pickle.dumps((sdk, api.schemes, api.servers), protocol=5)
 
     def first(self, group: Group) -> tuple[str, dict[str, str]]:
@@ -502,11 +502,11 @@ class _ModelDocs:
     example_value = staticmethod(Docs.example_value)
 
 
-def _model_pages(api: Api, env: jinja2.Environment, digests: _Digests) -> dict[str, str]:
+def _model_pages(api: Api, env: jinja2.Environment, digests: _Digests, package: str) -> dict[str, str]:
     """docs/models/<model>.md, each reused from the cache when the pickle of its model is unchanged:
     after an edit of one schema only its page is rendered again (GitHub's 7,000 pages take 0.6 s)."""
     template = env.get_template("docs/model.md.jinja")
-    pack = cache.Pack("rendered", "model pages", templates_digest())
+    pack = cache.Pack("rendered", "model pages", package, templates_digest())  # a pack per SDK: none evicts another's
     files: dict[str, str] = {}
     page_key = cache.keys("model page")
     for name, m in api.models.items():

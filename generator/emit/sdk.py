@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import marshal
 import pickle
 from dataclasses import dataclass
 from typing import Any
@@ -131,7 +130,7 @@ def render_model_files(api: Api, sdk: SdkSettings, models: ModelModules) -> dict
     }
     # All the template reads (`StrictUndefined`), so its text is cached under them: 0.05 s on the
     # critical path of a regeneration of GitHub's SDK (14,000 names).
-    key = cache.key("models init", templates_digest(), marshal.dumps(list(inputs.values()))) if cache.active().enabled else ""
+    key = cache.key("models init", templates_digest(), list(inputs.values())) if cache.active().enabled else ""
     hit = cache.get("rendered", key) if key else None
     if hit is None:
         text = environment().get_template("sdk/models_init.py.jinja").render(**inputs)
