@@ -353,3 +353,21 @@ def test_a_whole_models_package_reads_back_from_the_cache_or_not_at_all() -> Non
     assert _read_models(data) == package
     for bad in (None, b"", b"\x00junk", marshal.dumps([1, 2]), marshal.dumps(({"pet": 1}, {}, [], [])), marshal.dumps(({}, {}, "x", []))):
         assert _read_models(bad) is None
+
+
+def test_sdks_sharing_the_cache_keep_each_others_entries(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Two SDKs generated in turn with one cache: the second does not evict the first's formatted
+    files or rendered pages, so the first's next run formats and renders nothing again."""
+    from generator import write
+
+    formatted: list[object] = []
+    format_tree = write.format_tree
+    monkeypatch.setattr(write, "format_tree", lambda *args, **kwargs: formatted.append(args) or format_tree(*args, **kwargs))
+    specs = [GOLDEN_SPECS["kitchen_sink"], GOLDEN_SPECS["formats"]]
+    with cache.using(cache.Cache(tmp_path / "cache")):
+        for spec, package in specs:
+            pipeline.generate(spec, tmp_path / package, {"package": package})
+        formatted.clear()
+        spec, package = specs[0]
+        pipeline.generate(spec, tmp_path / package, {"package": package})
+    assert formatted == []
