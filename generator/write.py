@@ -76,22 +76,41 @@ def format_tree(
     # around the folder: a run inside the user's repository formats as `sdkgen check` does in /tmp.
     checked = [within] if only is None else [rel for rel in only if _linted(rel)]
     formatted = [str(folder / within)] if only is None else [str(folder / rel) for rel in only if _formatted(rel)]
-    if only is not None or within != ".":  # paths named: excluded where ruff's walk of the folder would skip them
-        checked, formatted = (["--force-exclude", *paths] if paths else [] for paths in (checked, formatted))
-    if checked:
+    named = only is not None or within != "."  # paths named: excluded where ruff's walk of the folder would skip them
+    for paths in _chunks(checked):
         check = subprocess.run(
-            [ruff, "check", "--fix", "--quiet", "--no-cache", "--no-respect-gitignore", "--output-format", "json", *settings, *checked],
+            [ruff, "check", "--fix", "--quiet", "--no-cache", "--no-respect-gitignore", "--output-format", "json", *settings,
+             *(["--force-exclude"] if named else []), *paths],
             capture_output=True, text=True, check=False, cwd=folder, preexec_fn=lower,
         )
         if check.returncode != 0:
             raise InternalError(_lint_message(check.stdout, check.stderr, folder, origins or {}))
-    if formatted:
+    for paths in _chunks(formatted):
         fmt = subprocess.run(
-            [ruff, "format", "--quiet", "--no-cache", "--no-respect-gitignore", *RUFF_ARGS, *formatted],
+            [ruff, "format", "--quiet", "--no-cache", "--no-respect-gitignore", *RUFF_ARGS, *(["--force-exclude"] if named else []), *paths],
             capture_output=True, text=True, check=False, preexec_fn=lower,
         )
         if fmt.returncode != 0:
             raise InternalError(f"ruff format failed on the generated code: {(fmt.stderr or fmt.stdout).strip()}")
+
+
+# The most characters of paths one ruff command is given: a list of the 30,000 files of Microsoft
+# Graph's docs is longer than the system allows a command line (`Argument list too long`). ruff
+# lints and formats each file on its own, so a list run in parts gives the same files.
+PATHS_PER_COMMAND = 100_000
+
+
+def _chunks(paths: list[str], limit: int | None = None) -> list[list[str]]:
+    limit = PATHS_PER_COMMAND if limit is None else limit
+    out: list[list[str]] = []
+    size = limit
+    for path in paths:
+        if size + len(path) + 1 > limit:
+            out.append([])
+            size = 0
+        out[-1].append(path)
+        size += len(path) + 1
+    return out
 
 
 def _lower_priority() -> None:

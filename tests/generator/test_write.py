@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from generator import write
 from generator.errors import InternalError
 from generator.write import format_tree, read_tree, write_tree
 
@@ -74,20 +75,35 @@ UNFORMATTED = "import sys\nimport os\nx=sys.argv\n"
 
 
 @pytest.mark.parametrize("package", ["pkg", "dist"])  # `dist`: a folder ruff's own walk skips
-def test_a_subfolder_is_formatted_as_the_whole_folder_or_a_list_of_its_files_would_be(tmp_path: Path, package: str) -> None:
+def test_a_subfolder_is_formatted_as_the_whole_folder_or_a_list_of_its_files_would_be(
+    tmp_path: Path, package: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
     trees = {}
-    for how in ("whole", "within", "only"):
-        folder = tmp_path / how
-        files = {"pyproject.toml": PYPROJECT, f"src/{package}/models/a.py": UNFORMATTED, f"src/{package}/models/b.md": "# B\n"}
+    runs: list[list[str]] = []
+    real_run = subprocess.run
+
+    def counted(cmd: list[str], *args: object, **kwargs: object) -> object:
+        runs.append(cmd)
+        return real_run(cmd, *args, **kwargs)  # type: ignore[call-overload]
+
+    monkeypatch.setattr(subprocess, "run", counted)
+    for how in ("whole", "within", "only", "only, a few at a time"):
+        folder = tmp_path / how.replace(" ", "_").replace(",", "")
+        files = {"pyproject.toml": PYPROJECT, f"src/{package}/models/a.py": UNFORMATTED, f"src/{package}/models/b.md": "# B\n",
+                 **{f"src/{package}/models/m{i}.py": UNFORMATTED for i in range(4)}}
         write_tree(files, folder)
+        runs.clear()
         if how == "whole":
             format_tree(folder)
         elif how == "within":
             format_tree(folder, within=f"src/{package}/models")
         else:
+            # A list longer than a command line may be (Microsoft Graph's docs) is given in parts.
+            monkeypatch.setattr(write, "PATHS_PER_COMMAND", 10**6 if how == "only" else 30)  # 30: one path a command
             format_tree(folder, only=sorted(files))
+            assert len(runs) == (2 if how == "only" else 2 * len(files) - 2)  # pyproject.toml only linted, b.md only formatted
         trees[how] = read_tree(folder)
-    assert trees["within"] == trees["whole"] == trees["only"]
+    assert trees["within"] == trees["whole"] == trees["only"] == trees["only, a few at a time"]
     formatted = trees["whole"][f"src/{package}/models/a.py"] != UNFORMATTED.encode()
     assert formatted == (package != "dist")
 
