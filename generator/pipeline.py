@@ -95,7 +95,7 @@ def render_files(
     spec_path: Path,
     raw_settings: dict[str, Any] | None = None,
     early: Callable[[Api, dict[str, str], Background[dict[str, bytes]] | None], None] | None = None,
-    write_docs: Callable[[dict[str, str]], dict[str, bytes]] | None = None,
+    write_docs: Callable[[dict[str, str], SdkSettings], dict[str, bytes]] | None = None,
 ) -> tuple[Api, SdkSettings, dict[str, str]]:
     """Every file of the SDK (package, docs, surface snapshot) by relative path, before formatting.
     Validation warnings go to stderr; problems that stop the run raise `SpecProblems`.
@@ -147,10 +147,10 @@ def render_files(
     return api, settings, files
 
 
-def _docs(api: Api, settings: SdkSettings, write: Callable[[dict[str, str]], dict[str, bytes]] | None) -> Any:
+def _docs(api: Api, settings: SdkSettings, write: Callable[[dict[str, str], SdkSettings], dict[str, bytes]] | None) -> Any:
     """The docs' files, or what `write` wrote of them."""
     files = render_docs_files(api, settings)
-    return files if write is None else write(files)
+    return files if write is None else write(files, settings)
 
 
 def _origins(api: Api) -> dict[str, str]:
@@ -171,8 +171,8 @@ def build_into(
     written: dict[str, bytes] = {}
     docs: list[Background[dict[str, bytes]]] = []
 
-    def write_docs(files: dict[str, str]) -> dict[str, bytes]:
-        return write_formatted(files, folder, None, ownership, None, yielding=True)
+    def write_docs(files: dict[str, str], settings: SdkSettings) -> dict[str, bytes]:
+        return write_formatted(files, folder, None, ownership, None, yielding=True, label=f"docs of {settings.package}")
 
     def write_rest(api: Api, files: dict[str, str], pending_docs: Background[dict[str, bytes]] | None) -> None:
         docs.extend([pending_docs] if pending_docs is not None else [])

@@ -137,6 +137,7 @@ def write_formatted(
     *,
     yielding: bool = False,
     pyproject: str | None = None,
+    label: str = "",
 ) -> dict[str, bytes]:
     """`write_tree`, then `format_tree`, with ruff run only on the files whose formatted text the
     cache (`generator.cache`) does not hold yet. `within`: a subfolder of `folder` that holds all of
@@ -145,11 +146,12 @@ def write_formatted(
     time (ruff is then given these files, never a folder). `yielding`: ruff runs at a lower
     priority (`format_tree`).
     `pyproject`: the SDK's pyproject.toml (ruff's settings), when `files` does not hold it.
+    `label`: tells apart sets of files with no Python package in them (the docs of each SDK).
 
     A file's formatted text is keyed by its path and rendered text, the ruff settings (the SDK's
     pyproject.toml) and the packages of the tree (ruff sorts imports by whether they are the SDK's
     own), besides the generator's version (ruff's included). The formatted files of a tree's last run
-    are kept in one entry (a pack, found by the tree's packages, `within` and the SDK's folder): one read instead of one
+    are kept in one entry (a pack, found by the tree's packages, `within` and `label`): one read instead of one
     per file, which on GitHub's SDK (14,000 files) took 6 s from a cold disk cache. A cold run formats
     `within` as a whole, exactly as `format_tree` does. Returns the bytes of every file as written.
 
@@ -166,8 +168,9 @@ def write_formatted(
         keys = {rel: formatted_key(rel, text) for rel, text in files.items() if _formatted(rel)}
     else:  # no entry will be read or written: the hashes would only cost time
         keys = {rel: rel for rel in files if _formatted(rel)}
-    # One pack per SDK (its folder) and part of it: SDKs sharing the cache do not evict each other's.
-    pack = cache.Pack("format", tops, within, os.fspath(previous.output) if previous is not None else "") if keys else None
+    # One pack per part of an SDK: SDKs sharing the cache do not evict each other's. Not by the
+    # folder's path, which differs between a CI job's checkouts and the temporary folder of a check.
+    pack = cache.Pack("format", tops, within, label) if keys else None
     done = {rel: data for rel, key in keys.items() if pack is not None and (data := pack.get(key)) is not None}
     made: set[str] = set()
     missed = [rel for rel in sorted(keys) if rel not in done]

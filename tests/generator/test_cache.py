@@ -370,4 +370,7 @@ def test_sdks_sharing_the_cache_keep_each_others_entries(tmp_path: Path, monkeyp
         formatted.clear()
         spec, package = specs[0]
         pipeline.generate(spec, tmp_path / package, {"package": package})
+        assert formatted == []
+        # Nor does where an SDK is written matter (a CI job's checkout, the temporary folder of a check).
+        pipeline.generate(spec, tmp_path / "elsewhere" / package, {"package": package})
     assert formatted == []
