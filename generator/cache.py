@@ -299,6 +299,18 @@ class Pack:
         self._used[entry] = data
         self._added = True
 
+    def text(self, entry: str | None, render: Callable[[], str]) -> str:
+        """The text stored under `entry`, or `render()`'s, stored under it; `render()` alone for no
+        entry (the caller makes no key when the cache is off)."""
+        if entry is None or not self.enabled:
+            return render()
+        data = self.get(entry)
+        if data is not None:
+            return data.decode("utf-8", "surrogatepass")
+        text = render()
+        self.add(entry, text.encode("utf-8", "surrogatepass"))
+        return text
+
     def save(self) -> None:
         """Store the entries used by this run, if it added any."""
         if self._added and self.enabled:

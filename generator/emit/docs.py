@@ -9,6 +9,7 @@ Everything a page shows comes from the IR; the layout lives in `templates/docs/`
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 import math
@@ -511,16 +512,8 @@ def _model_pages(api: Api, env: jinja2.Environment, digests: _Digests, package: 
     page_key = cache.keys("model page")
     for name, m in api.models.items():
         path = f"docs/models/{model_file(name)}"
-        if not pack.enabled:
-            files[path] = template.render(model=m, md_type=md_type, docs=_ModelDocs)
-            continue
-        key = page_key(path, digests(name))
-        hit = pack.get(key)
-        if hit is None:
-            files[path] = template.render(model=m, md_type=md_type, docs=_ModelDocs)
-            pack.add(key, files[path].encode("utf-8", "surrogatepass"))
-        else:
-            files[path] = hit.decode("utf-8", "surrogatepass")
+        key = page_key(path, digests(name)) if pack.enabled else None
+        files[path] = pack.text(key, functools.partial(template.render, model=m, md_type=md_type, docs=_ModelDocs))
     pack.save()
     return files
 

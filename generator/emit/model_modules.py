@@ -13,6 +13,7 @@ generated module into per-group `Fragment`s, and the assembly of fragments into 
 from __future__ import annotations
 
 import ast
+import functools
 import heapq
 import sys
 from bisect import bisect_left
@@ -577,30 +578,31 @@ def assemble(
     sources: dict[str, str] = {}
     module_key = keys("assembled module") if part_keys is not None and pack is not None and pack.enabled else None
     for i, (module, fragments) in enumerate(zip(modules, parts, strict=True)):
-        key = None
-        if module_key is not None and part_keys is not None and pack is not None:
-            external = sorted({name for fragment in fragments for name in fragment.external})
-            key = module_key(module, part_keys[i], [[name, where.get(name), name in ambiguous] for name in external])
-            hit = pack.get(key)
-            if hit is not None:
-                sources[module] = hit.decode("utf-8", "surrogatepass")
-                continue
-        by_module: dict[str, set[str]] = {}
-        plain: set[str] = set()
-        for fragment in fragments:
-            for source, name, alias in fragment.imports:
-                if source:
-                    by_module.setdefault(source, set()).add(f"{name} as {alias}" if alias else name)
-                else:
-                    plain.add(f"{name} as {alias}" if alias else name)
-            for name in fragment.external:
-                if name not in where:
-                    why = "several define" if name in ambiguous else "none defines"
-                    raise InternalError(f"{module} uses {name}, which {why} of the other model modules", where="#/components/schemas")
-                by_module.setdefault("." + where[name], set()).add(name)
-        lines = [HEADER, "", "from __future__ import annotations", "", *import_block(plain, by_module)]
-        body = [unquote_imported(text, set(fragment.external)) for fragment in fragments for _, text in fragment.definitions]
-        sources[module] = "\n".join(lines) + "\n\n\n" + "\n\n\n".join(body) + "\n"
-        if key is not None and pack is not None:
-            pack.add(key, sources[module].encode("utf-8", "surrogatepass"))
+        render = functools.partial(_module_source, module, fragments, where, ambiguous)
+        if module_key is None or part_keys is None or pack is None:
+            sources[module] = render()
+            continue
+        external = sorted({name for fragment in fragments for name in fragment.external})
+        key = module_key(module, part_keys[i], [[name, where.get(name), name in ambiguous] for name in external])
+        sources[module] = pack.text(key, render)
     return sources, where
+
+
+def _module_source(module: str, fragments: list[Fragment], where: dict[str, str], ambiguous: set[str]) -> str:
+    """A models module's source from its group's fragments; `where`: the module of each public name."""
+    by_module: dict[str, set[str]] = {}
+    plain: set[str] = set()
+    for fragment in fragments:
+        for source, name, alias in fragment.imports:
+            if source:
+                by_module.setdefault(source, set()).add(f"{name} as {alias}" if alias else name)
+            else:
+                plain.add(f"{name} as {alias}" if alias else name)
+        for name in fragment.external:
+            if name not in where:
+                why = "several define" if name in ambiguous else "none defines"
+                raise InternalError(f"{module} uses {name}, which {why} of the other model modules", where="#/components/schemas")
+            by_module.setdefault("." + where[name], set()).add(name)
+    lines = [HEADER, "", "from __future__ import annotations", "", *import_block(plain, by_module)]
+    body = [unquote_imported(text, set(fragment.external)) for fragment in fragments for _, text in fragment.definitions]
+    return "\n".join(lines) + "\n\n\n" + "\n\n\n".join(body) + "\n"

@@ -559,7 +559,6 @@ def _unrequired(schemas: dict[str, Any], flags: tuple[str, ...], encoded: dict[i
     and is not walked (most of GitHub's 7,000). Both tests only ever err towards walking: a
     description that mentions `readOnly`, a `$ref` to a longer name that starts with a flagged one."""
 
-
     def marked(prop: Any) -> bool:
         if not isinstance(prop, dict):
             return False

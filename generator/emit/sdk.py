@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import pickle
 from dataclasses import dataclass
 from typing import Any
@@ -102,16 +103,8 @@ def _resources(api: Api, sdk: SdkSettings, env: Any, ctx: dict[str, Any]) -> dic
     files: dict[str, str] = {}
     for group in (g for g in api.root.walk() if g.path):
         path = f"src/{sdk.package}/resources/{group.module}.py"
-        if not pack.enabled:
-            files[path] = resource.render(group=group, **ctx)
-            continue
-        key = cache.key("resource", path, pickle.dumps((group, ctx["api"], sdk, ctx["error_names"]), protocol=5))
-        hit = pack.get(key)
-        if hit is None:
-            files[path] = resource.render(group=group, **ctx)
-            pack.add(key, files[path].encode("utf-8", "surrogatepass"))
-        else:
-            files[path] = hit.decode("utf-8", "surrogatepass")
+        key = cache.key("resource", path, pickle.dumps((group, ctx["api"], sdk, ctx["error_names"]), protocol=5)) if pack.enabled else None
+        files[path] = pack.text(key, functools.partial(resource.render, group=group, **ctx))
     pack.save()
     return files
 
